@@ -1,0 +1,266 @@
+"""Step 4, parse values: a located table -> report drafts, one per reporting unit found in it.
+
+Three layouts: consolidated (a row per unit, indicator columns; flat CSV exports are this with
+year/province columns), single-unit (a row per activity, the unit in the title block, funding as
+rows or as 'Ngân sách nhà nước: 15.000.000 đồng' lines) and long (unit, year, indicator, measure,
+value). Numbers are parsed here, so every bad cell is reported with its sheet and cell name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.errors import FormError, Issue, cell_name
+from etl.headers import INDICATORS, Meaning, Vocabulary
+from etl.tables import Column, Table, text_of
+from etl.text import fold
+from etl.values import ValueProblem, parse_amount, parse_number
+
+_GROUP_ROW = re.compile(r"^([ivxlc]+|[a-d])[.)]? ")
+
+
+@dataclass
+class Draft:
+    """One unit's figures as found in a form, before its unit name is resolved."""
+
+    sheet: str
+    row: int | None
+    unit_name: str | None  # None: the unit named in the title block (single-unit forms)
+    district_name: str | None = None
+    province_name: str | None = None
+    year: int | None = None
+    facts: dict[str, list[int]] = field(default_factory=dict)  # indicator -> [events, participants]
+    funding: dict[str, int] = field(default_factory=dict)  # state_budget | social | total -> VND
+    is_total: bool = False
+
+    @property
+    def where(self) -> str:
+        return f"dòng {self.row + 1}" if self.row is not None else "biểu"
+
+    def add(self, indicator: str, measure: str, value: int) -> None:
+        pair = self.facts.setdefault(indicator, [0, 0])
+        pair[0 if measure == "events" else 1] += value
+
+
+@dataclass
+class Extraction:
+    layout: str
+    drafts: list[Draft]
+    warnings: list[Issue]
+
+
+def layout_of(table: Table) -> str | None:
+    roles = {c.meaning.target for c in table.columns if c.meaning.kind == "column"}
+    kinds = {c.meaning.kind for c in table.columns}
+    if "value" in roles and ("activity" in roles or "measure" in roles):
+        return "long"
+    if roles & {"unit", "district"} and kinds & {"indicator", "funding"}:
+        return "consolidated"
+    if "measure" in kinds or "activity" in roles:
+        return "single"
+    return None
+
+
+def extract(table: Table, vocab: Vocabulary) -> Extraction:
+    layout = layout_of(table)
+    if layout is None:
+        raise FormError("không nhận ra bố cục bảng (không có cột đơn vị hay cột nội dung hoạt động)", table.sheet)
+    warnings = _unmapped_columns(table)
+    drafts = {"consolidated": _consolidated, "single": _single, "long": _long}[layout](table, vocab, warnings)
+    return Extraction(layout, drafts, warnings)
+
+
+def _unmapped_columns(table: Table) -> list[Issue]:
+    return [Issue(f"cột '{' / '.join(c.path)}' không khớp chỉ tiêu nào trong bảng từ đồng nghĩa — bỏ qua cột này",
+                  table.sheet, c.header_cell) for c in table.columns if c.meaning.kind is None]
+
+
+def cell(table: Table, row: int, column: int) -> object:
+    values = table.rows[row]
+    return values[column] if column < len(values) else None
+
+
+def number(table: Table, row: int, column: int, meaning: Meaning) -> int:
+    """Parse one numeric cell; a problem rejects the file naming sheet, cell and value."""
+    raw = cell(table, row, column)
+    try:
+        if meaning.kind == "funding":
+            return parse_amount(raw, meaning.multiplier)
+        value = parse_number(raw)
+    except ValueProblem as exc:
+        raise FormError(str(exc), table.sheet, cell_name(row, column)) from None
+    if value != int(value):
+        raise FormError(f"số lượng phải là số nguyên, ô ghi '{text_of(raw)}'", table.sheet, cell_name(row, column))
+    return int(value)
+
+
+def _label(table: Table, row: int, columns: list[Column | None]) -> str:
+    for column in columns:
+        if column is not None:
+            text = text_of(cell(table, row, column.index))
+            if text:
+                return text
+    return ""
+
+
+def _first_text(table: Table, row: int) -> str:
+    return next((t for t in (text_of(v) for v in table.rows[row]) if t), "")
+
+
+def _consolidated(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]:
+    unit_col, district_col = table.role("unit"), table.role("district")
+    province_col, year_col = table.role("province"), table.role("year")
+    values = [c for c in table.columns if c.meaning.kind in ("indicator", "funding")]
+    drafts = []
+    for row in table.body:
+        label = _label(table, row, [unit_col or district_col])
+        first = _first_text(table, row)
+        draft = Draft(table.sheet, row, label or None,
+                      _label(table, row, [district_col]) if unit_col else None,
+                      _label(table, row, [province_col]) or None, _year_cell(table, row, year_col))
+        draft.is_total = vocab.is_total(label or first)
+        filled = _fill_values(table, row, values, draft)
+        if not label and not draft.is_total:
+            if filled:
+                raise FormError("dòng có số liệu nhưng không có tên đơn vị", table.sheet, cell_name(row, 0))
+            continue
+        if not filled and _GROUP_ROW.match(fold(label) + " ") and not draft.is_total:
+            warnings.append(Issue(f"dòng '{label}' không có số liệu, coi là tiêu đề nhóm", table.sheet,
+                                  cell_name(row, (unit_col or district_col).index)))
+            continue
+        drafts.append(draft)
+    return drafts
+
+
+def _fill_values(table: Table, row: int, columns: list[Column], draft: Draft) -> bool:
+    """Add each value column of a row to the draft; True when any cell held something."""
+    filled = False
+    for column in columns:
+        raw = text_of(cell(table, row, column.index))
+        filled = filled or raw not in ("", "-")
+        value = number(table, row, column.index, column.meaning)
+        if column.meaning.kind == "funding":
+            draft.funding[column.meaning.target] = draft.funding.get(column.meaning.target, 0) + value
+        else:
+            draft.add(column.meaning.target, column.meaning.measure or "events", value)
+    return filled
+
+
+def _year_cell(table: Table, row: int, column: Column | None) -> int | None:
+    if column is None:
+        return None
+    text = text_of(cell(table, row, column.index))
+    match = re.search(r"\b(19|20)\d\d\b", text)
+    if text and not match:
+        raise FormError(f"năm '{text}' không hợp lệ", table.sheet, cell_name(row, column.index))
+    return int(match.group(0)) if match else None
+
+
+def _single(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]:
+    activity = table.role("activity") or _first_text_column(table)
+    measures = [c for c in table.columns if c.meaning.kind == "measure"]
+    draft = Draft(table.sheet, None, None)
+    for row in table.body:
+        label = _label(table, row, [activity])
+        if not label or vocab.is_total(label):
+            continue
+        meaning = vocab.label_meaning(label)
+        if meaning.kind == "funding":
+            _funding_row(table, row, meaning, measures, draft)
+            continue
+        figures = {c.meaning.target: number(table, row, c.index, c.meaning) for c in measures}
+        if not any(figures.values()):
+            continue
+        indicator = meaning.target if meaning.kind == "indicator" else "other"
+        if meaning.kind != "indicator":
+            warnings.append(Issue(f"hoạt động '{label}' không khớp chỉ tiêu nào — tính vào 'other'",
+                                  table.sheet, cell_name(row, activity.index)))
+        for measure, value in figures.items():
+            draft.add(indicator, measure, value)
+    _funding_lines(table, vocab, table.footer + [r for r in table.body if _has_colon(table, r)], draft)
+    return [draft]
+
+
+def _first_text_column(table: Table) -> Column:
+    candidates = [c for c in table.columns if not (c.meaning.kind == "column" and c.meaning.target == "stt")]
+    if not candidates:
+        raise FormError("không tìm thấy cột nội dung hoạt động", table.sheet)
+    return candidates[0]
+
+
+def _funding_row(table: Table, row: int, meaning: Meaning, columns: list[Column], draft: Draft) -> None:
+    """'Kinh phí NSNN (đồng)' as a table row: the amount is the first filled numeric cell."""
+    for column in columns:
+        if text_of(cell(table, row, column.index)):
+            draft.funding[meaning.target] = number(table, row, column.index, meaning)
+            return
+    draft.funding.setdefault(meaning.target, 0)
+
+
+def _has_colon(table: Table, row: int) -> bool:
+    return any(":" in text_of(v) for v in table.rows[row])
+
+
+def _funding_lines(table: Table, vocab: Vocabulary, rows: list[int], draft: Draft) -> None:
+    """Lines such as 'Ngân sách nhà nước: 15.000.000 đồng' or a label cell followed by an amount cell."""
+    for row in rows:
+        texts = [(c, text_of(v)) for c, v in enumerate(table.rows[row]) if text_of(v)]
+        for position, (column, text) in enumerate(texts):
+            meaning = vocab.label_meaning(text)
+            if meaning.kind != "funding" or fold(text).startswith(("noi nhan", "kinh gui")):
+                continue
+            label, _, rest = text.partition(":")
+            if rest.strip():
+                draft.funding[meaning.target] = _amount(table, row, column, rest, meaning)
+            elif position + 1 < len(texts):
+                next_column, value = texts[position + 1]
+                draft.funding[meaning.target] = _amount(table, row, next_column, value, meaning)
+            break
+
+
+def _amount(table: Table, row: int, column: int, text: str, meaning: Meaning) -> int:
+    try:
+        return parse_amount(text.strip().rstrip("."), meaning.multiplier)
+    except ValueProblem as exc:
+        raise FormError(str(exc), table.sheet, cell_name(row, column)) from None
+
+
+def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]:
+    """Tidy rows (unit, year, indicator, measure, value) grouped back into one draft per unit and year."""
+    roles = {t: table.role(t) for t in ("unit", "district", "province", "year", "activity", "measure", "value")}
+    drafts: dict[tuple, Draft] = {}
+    for row in table.body:
+        label = _label(table, row, [roles["activity"]])
+        unit = _label(table, row, [roles["unit"] or roles["district"]])
+        if not label and not unit:
+            continue
+        measure_text = _label(table, row, [roles["measure"]])
+        meaning = vocab.label_meaning(label)
+        if meaning.kind == "funding":
+            meaning = Meaning("funding", meaning.target, multiplier=meaning.multiplier or _unit_of(measure_text))
+        value = number(table, row, roles["value"].index, meaning)
+        group = (unit, _label(table, row, [roles["district"]]) if roles["unit"] else "",
+                 _label(table, row, [roles["province"]]), _year_cell(table, row, roles["year"]))
+        draft = drafts.setdefault(group, Draft(table.sheet, row, unit or None, group[1] or None, group[2] or None,
+                                               group[3]))
+        _add_long(draft, meaning, measure_text, value, vocab, warnings, table, row)
+    return list(drafts.values())
+
+
+def _unit_of(measure_text: str) -> int | None:
+    from etl.values import header_multiplier
+    return header_multiplier(measure_text) or (1 if fold(measure_text) in ("d", "dong", "vnd") else None)
+
+
+def _add_long(draft: Draft, meaning: Meaning, measure_text: str, value: int, vocab: Vocabulary,
+              warnings: list[Issue], table: Table, row: int) -> None:
+    if meaning.kind == "funding":
+        draft.funding[meaning.target] = draft.funding.get(meaning.target, 0) + value
+        return
+    measure = vocab.first_match(fold(measure_text), "measure")
+    indicator = meaning.target if meaning.kind == "indicator" and meaning.target in INDICATORS else "other"
+    if meaning.kind != "indicator":
+        warnings.append(Issue(f"chỉ tiêu '{_label(table, row, [table.role('activity')])}' không khớp — tính vào "
+                              "'other'", table.sheet, cell_name(row, table.role("activity").index)))
+    draft.add(indicator, measure.target if measure else (meaning.measure or "events"), value)

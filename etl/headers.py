@@ -1,0 +1,146 @@
+"""Step 3, map headers: header texts and activity labels -> canonical meaning.
+
+The synonym table is data (`data/header_synonyms.csv`) so a data officer can add a new wording
+without touching code. Matching is on folded text (no diacritics, case or punctuation), on word
+boundaries; the earliest match in the text wins, then the longest, so a lumped header such as
+'Lớp học, tập huấn' goes to the first activity it names.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from etl.text import find_word, fold
+from etl.values import header_multiplier
+
+DEFAULT_SYNONYMS = Path(__file__).resolve().parent.parent / "data" / "header_synonyms.csv"
+INDICATORS = ("opening_ceremony", "communication", "class", "online_learning", "training", "seminar",
+              "contest", "reading", "visit", "commendation", "other")
+MEASURES = ("events", "participants")
+FUNDING = ("state_budget", "social", "total")
+KIND_ORDER = ("column", "funding", "indicator", "measure")  # which meaning wins when several match
+
+
+@dataclass(frozen=True)
+class Synonym:
+    kind: str
+    target: str
+    measure: str
+    folded: str
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What one header path or label means. kind: column | funding | indicator | measure | None."""
+
+    kind: str | None
+    target: str | None = None
+    measure: str | None = None
+    multiplier: int | None = None
+
+    def describe(self) -> str:
+        if self.kind == "indicator":
+            return f"{self.target}.{self.measure}"
+        return f"{self.kind}:{self.target}" if self.kind else "(không khớp)"
+
+
+class Vocabulary:
+    """The loaded synonym table with the look-ups the pipeline needs."""
+
+    def __init__(self, synonyms: list[Synonym]):
+        self.synonyms = synonyms
+        self.totals = [s.folded for s in synonyms if s.kind == "total"]
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_SYNONYMS) -> Vocabulary:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        return cls([Synonym(r["kind"].strip(), r["target"].strip(), (r.get("measure") or "").strip(),
+                            fold(r["synonym"])) for r in rows if r.get("synonym", "").strip()])
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[Synonym]]:
+        grouped: dict[str, list[Synonym]] = {}
+        for syn in self.synonyms:
+            grouped.setdefault(syn.kind, []).append(syn)
+        return grouped
+
+    def first_match(self, text: str, kind: str) -> Synonym | None:
+        """Earliest (then longest) synonym of `kind` found in folded `text`."""
+        return self.first_match_of(text, self._by_kind.get(kind, []))
+
+    @staticmethod
+    def first_match_of(text: str, synonyms: list[Synonym]) -> Synonym | None:
+        best: tuple[int, int, Synonym] | None = None
+        for syn in synonyms:
+            pos = find_word(text, syn.folded)
+            if pos >= 0 and (best is None or (pos, -len(syn.folded)) < (best[0], best[1])):
+                best = (pos, -len(syn.folded), syn)
+        return best[2] if best else None
+
+    def is_total(self, label: str) -> bool:
+        """'Tổng cộng', 'Cộng', 'Toàn tỉnh' … start a totals row; single words must match whole."""
+        folded = fold(label)
+        return any(folded == t or (" " in t and folded.startswith(t + " ")) for t in self.totals)
+
+    def is_header_word(self, label: str) -> bool:
+        folded = fold(label)
+        return bool(folded) and (self.column_role(folded) is not None
+                                 or any(self.first_match(folded, k) for k in KIND_ORDER[1:]))
+
+    def meaning(self, path: list[str]) -> Meaning:
+        """Meaning of a header path (group texts above, leaf text last)."""
+        leaf = fold(path[-1]) if path else ""
+        whole = fold(" ".join(path))
+        multiplier = header_multiplier(" ".join(path))
+        column = self.column_role(leaf) if all(fold(p) == leaf for p in path) or len(path) == 1 else None
+        if column:
+            return Meaning("column", column)
+        funding = self.funding_target(leaf) or self.funding_target(whole)
+        if funding and (funding != "total" or not self.first_match(whole, "indicator")):
+            return Meaning("funding", funding, multiplier=multiplier)
+        return self._indicator_meaning(whole, leaf)
+
+    def column_role(self, folded: str) -> str | None:
+        """A column role needs the whole header ('Xã'), or its start for longer names ('Đơn vị (xã)')."""
+        hits = [s for s in self._by_kind.get("column", [])
+                if folded == s.folded or (" " in s.folded and folded.startswith(s.folded + " "))]
+        return max(hits, key=lambda s: len(s.folded)).target if hits else None
+
+    def funding_target(self, folded: str) -> str | None:
+        """A named source (NSNN, XHH) beats the generic 'Kinh phí' wherever each appears."""
+        hits = [s for s in self._by_kind.get("funding", []) if find_word(folded, s.folded) >= 0]
+        specific = [s for s in hits if s.target != "total"]
+        chosen = self.first_match_of(folded, specific or hits)
+        return chosen.target if chosen else None
+
+    def _indicator_meaning(self, whole: str, leaf: str) -> Meaning:
+        indicator = self.first_match(whole, "indicator")
+        measure = self.first_match(leaf, "measure") or self.first_match(whole, "measure")
+        if indicator:
+            implied = indicator.measure or None
+            chosen = measure.target if measure and not (implied and _covers(indicator, measure)) else implied
+            return Meaning("indicator", indicator.target, chosen or "events")
+        if measure:
+            return Meaning("measure", measure.target)
+        return Meaning(None)
+
+    def label_meaning(self, label: str) -> Meaning:
+        """Meaning of an activity or funding label in a row ('Ngân sách nhà nước: 15 triệu')."""
+        name = label.split(":", 1)[0]
+        folded = fold(name)
+        funding = self.funding_target(folded)
+        indicator = self.first_match(folded, "indicator")
+        if funding and (funding != "total" or not indicator):
+            return Meaning("funding", funding, multiplier=header_multiplier(name))
+        if indicator:
+            return Meaning("indicator", indicator.target, indicator.measure or None)
+        return Meaning(None)
+
+
+def _covers(indicator: Synonym, measure: Synonym) -> bool:
+    """True when the measure word is part of the indicator synonym itself ('Số lớp' holds 'Số')."""
+    return measure.folded in indicator.folded

@@ -1,0 +1,187 @@
+"""Step 5 (cont.), put drafts on the map: the year, the issuing unit, and each row's unit.
+
+A name that cannot be resolved does not reject the file: it becomes an unresolved unit under the
+file's locality (its province at least), listed by `python -m etl status` until an alias fixes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from etl.errors import FormError, Issue, cell_name
+from etl.extract import Draft
+from etl.text import clean, key
+from etl.title import TitleInfo, is_government_line, locality_mentions, year_from_filename
+from etl.units import Unit, UnitIndex, split_type
+
+_LEVEL_OF_TYPE = {"tinh": "province", "thanh pho": "district", "quan": "district", "huyen": "district",
+                  "thi xa": "district", "xa": "commune", "phuong": "commune", "thi tran": "commune",
+                  "dac khu": "commune"}
+
+
+@dataclass
+class Report:
+    """One unit's report for one year, ready to load."""
+
+    year: int
+    unit: Unit
+    reported_name: str
+    facts: dict[str, list[int]]
+    funding: dict[str, int]
+    sheet: str
+    row: int | None
+
+
+@dataclass
+class Options:
+    year: int | None = None
+    province: str | None = None
+
+
+@dataclass
+class Placed:
+    reports: list[Report] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def file_year(title: TitleInfo, filename: str, options: Options, sheet: str) -> int | None:
+    """The one year all file-level signals agree on; disagreement rejects the file."""
+    signals: dict[int, list[str]] = {}
+    for year in title.years:
+        signals.setdefault(year, []).append("tiêu đề")
+    if (from_name := year_from_filename(filename)) is not None:
+        signals.setdefault(from_name, []).append("tên tệp")
+    if options.year is not None:
+        signals.setdefault(options.year, []).append("tham số --year")
+    if len(signals) > 1:
+        said = "; ".join(f"{' và '.join(src)} ghi năm {y}" for y, src in sorted(signals.items()))
+        raise FormError(f"năm báo cáo mâu thuẫn: {said}", sheet)
+    return next(iter(signals), None)
+
+
+class Placer:
+    """Resolves the drafts of one sheet against the unit index."""
+
+    def __init__(self, index: UnitIndex, title: TitleInfo, options: Options, sheet: str, year: int | None):
+        self.index, self.title, self.options, self.sheet, self.year = index, title, options, sheet, year
+        self.placed = Placed()
+
+    def place(self, drafts: list[Draft]) -> Placed:
+        seen: dict[tuple[int, str], Draft] = {}
+        for draft in drafts:
+            if draft.is_total:
+                continue
+            report = self._report(draft)
+            previous = seen.setdefault((report.year, report.unit.key), draft)
+            if previous is not draft:
+                raise FormError(f"đơn vị '{report.unit.name}' năm {report.year} có hai dòng số liệu "
+                                f"({previous.where} và {draft.where}); xóa một dòng rồi gửi lại", self.sheet,
+                                cell_name(draft.row, 0) if draft.row is not None else None)
+            self.placed.reports.append(report)
+        return self.placed
+
+    def _report(self, draft: Draft) -> Report:
+        year = self._year(draft)
+        province = self._province(year, draft)
+        issuer = self._issuer(year, province)
+        if draft.unit_name is None:
+            unit = issuer
+            name = unit.name
+        else:
+            context = self._row_context(year, province, issuer, draft)
+            name = clean(draft.unit_name)
+            unit = self._unit(name, context, draft)
+        return Report(year, unit, name, draft.facts, draft.funding, draft.sheet, draft.row)
+
+    def _year(self, draft: Draft) -> int:
+        if draft.year is not None and self.year is not None and draft.year != self.year:
+            raise FormError(f"năm ở dòng ({draft.year}) khác năm của biểu ({self.year})", self.sheet,
+                            cell_name(draft.row, 0) if draft.row is not None else None)
+        year = draft.year or self.year
+        if year is None:
+            raise FormError("không xác định được năm báo cáo (tiêu đề, cột Năm hoặc tên tệp); "
+                            "ghi năm vào tiêu đề hoặc dùng --year", self.sheet)
+        return year
+
+    def _province(self, year: int, draft: Draft) -> Unit:
+        names = [draft.province_name] if draft.province_name else []
+        names += [m for line in self.title.issuer_lines for m in locality_mentions(line)]
+        names += [self.options.province] if self.options.province else []
+        names += [self.title.place] if self.title.place else []
+        for name in names:
+            if name and (unit := self.index.province(name, year)):
+                return unit
+        for name in names:
+            found = {self.index.province_of(u).key for u in self.index.anywhere(name, year)} if name else set()
+            if len(found) == 1:
+                return self.index.units[found.pop()]
+        raise FormError("không xác định được tỉnh/thành phố của biểu (ghi trong tiêu đề, cột Tỉnh "
+                        "hoặc dùng --province)", self.sheet)
+
+    def _issuer(self, year: int, province: Unit) -> Unit:
+        """The lowest locality the title names, or the agency whose name heads the title."""
+        locality = province
+        for line in self.title.issuer_lines:
+            for mention in locality_mentions(line):
+                found = self.index.find(mention, locality)
+                if len(found) == 1 and found[0].level != "province":
+                    locality = found[0]
+        head = self.title.issuer_lines[0] if self.title.issuer_lines else ""
+        if head and self.index.is_agency(head) and not any(is_government_line(x) for x in self.title.issuer_lines):
+            return self._agency(clean(head), locality)
+        return locality
+
+    def _row_context(self, year: int, province: Unit, issuer: Unit, draft: Draft) -> Unit:
+        base = issuer if issuer.level in ("province", "district", "commune") else province
+        if draft.province_name:
+            base = province
+        if draft.district_name:
+            found = self.index.find(draft.district_name, province)
+            if len(found) == 1:
+                return found[0]
+            self._warn(f"không xác định được quận/huyện '{draft.district_name}'", draft)
+        return base
+
+    def _unit(self, name: str, context: Unit, draft: Draft) -> Unit:
+        if self.index.is_agency(name):
+            return self._agency(name, self._mentioned_locality(name, context))
+        found = self.index.find(name, context)
+        if len(found) == 1:
+            if split_type(name)[1] != split_type(found[0].name)[1]:
+                self._warn(f"'{name}' được hiểu là {found[0].name} ({found[0].code}) theo tên cũ/tên khác "
+                           "trong danh mục", draft)
+            return found[0]
+        if found:
+            names = ", ".join(f"{u.name} ({u.code})" for u in found[:4])
+            self._warn(f"tên '{name}' khớp nhiều đơn vị: {names}; giữ là chưa xác định, thêm bí danh "
+                       "vào data/unit_aliases.csv", draft)
+        else:
+            self._warn(f"không tìm thấy đơn vị '{name}' trong {context.name}; giữ là chưa xác định, "
+                       "thêm bí danh vào data/unit_aliases.csv", draft)
+        return unresolved_unit(name, context)
+
+    def _mentioned_locality(self, name: str, context: Unit) -> Unit:
+        for mention in locality_mentions(name):
+            found = self.index.find(mention, context)
+            if len(found) == 1:
+                return found[0]
+            province = self.index.province(mention, 2025 if context.map == "2025" else 2024)
+            if province and province.key == self.index.province_of(context).key:
+                return province
+        return context
+
+    def _agency(self, name: str, parent: Unit) -> Unit:
+        return Unit(f"A:{parent.key}:{key(name)}", parent.map, "agency", None, name, parent.key,
+                    parent.province_code_2025)
+
+    def _warn(self, message: str, draft: Draft) -> None:
+        cell = cell_name(draft.row, 0) if draft.row is not None else None
+        self.placed.warnings.append(Issue(message, self.sheet, cell))
+
+
+def unresolved_unit(name: str, context: Unit) -> Unit:
+    """A placeholder unit under its context, keyed so the same name always lands on the same key."""
+    unit_type, _ = split_type(name)
+    level = _LEVEL_OF_TYPE.get(unit_type or "", "commune" if context.level == "district" else "unknown")
+    return Unit(f"U:{context.key}:{key(name)}", context.map, level, None, name, context.key,
+                context.province_code_2025, resolved=False)

@@ -1,0 +1,206 @@
+"""Step 2, find the table: locate title block, header rows, body rows and footer in a sheet grid.
+
+Forms put a title block above the table and a signature block below it, use one to three header
+rows with merged cells, and sometimes a row of column numbers '(1) (2) (3)' under the header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.errors import cell_name
+from etl.headers import Meaning, Vocabulary
+from etl.read import RawSheet
+from etl.text import clean, fold
+
+HEADER_SCAN_ROWS = 40
+MAX_HEADER_ROWS = 3
+SIGNATURE_CUES = ("noi nhan", "nguoi lap", "thu truong", "giam doc", "chu tich", "truong phong",
+                  "tm ", "kt ", "ky ten", "xac nhan", "hieu truong", "pho giam doc", "luu vt")
+_NUMBERING = re.compile(r"^\(?[0-9a-z]{1,2}\)?$")
+
+
+@dataclass
+class Column:
+    index: int
+    path: list[str]
+    meaning: Meaning
+    header_cell: str
+
+
+@dataclass
+class Table:
+    """A located table; `rows` is the sheet grid with merged header cells filled in."""
+
+    sheet: str
+    rows: list[list[object]]
+    title: list[str]
+    header_rows: list[int]
+    columns: list[Column]
+    body: list[int]
+    footer: list[int] = field(default_factory=list)
+
+    def role(self, target: str) -> Column | None:
+        return next((c for c in self.columns if c.meaning.kind == "column" and c.meaning.target == target), None)
+
+    def value_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.meaning.kind in ("indicator", "funding", "measure")
+                or (c.meaning.kind == "column" and c.meaning.target == "value")]
+
+
+def text_of(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean(str(value)) if isinstance(value, str) else str(value)
+
+
+def find_table(sheet: RawSheet, vocab: Vocabulary) -> Table | None:
+    """The report table of a sheet, or None when no row looks like a header of a report."""
+    rows = [list(r) for r in sheet.rows]
+    anchor = _header_anchor(rows, vocab)
+    if anchor is None:
+        return None
+    header_rows = _header_block(rows, anchor, vocab)
+    _fill_merged(rows, sheet.merged, header_rows)
+    _fill_groups(rows, header_rows)
+    columns = _columns(rows, header_rows, vocab)
+    start = header_rows[-1] + 1
+    while start < len(rows) and _is_numbering(rows[start]):
+        start += 1
+    table = Table(sheet.name, rows, _title_lines(rows[:header_rows[0]]), header_rows, columns, [], [])
+    table.body, table.footer = _split_body(rows, start, table, vocab)
+    return table
+
+
+def _cells(row: list[object]) -> list[str]:
+    return [text_of(v) for v in row]
+
+
+def _header_score(row: list[object], vocab: Vocabulary) -> int:
+    return sum(1 for v in row if isinstance(v, str) and v.strip() and vocab.is_header_word(v))
+
+
+def _header_anchor(rows: list[list[object]], vocab: Vocabulary) -> int | None:
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        if _header_score(row, vocab) >= 2 and _numeric_count(row) <= 1:
+            return index
+    return None
+
+
+def _numeric_count(row: list[object]) -> int:
+    return sum(1 for v in row if isinstance(v, (int, float)) and not isinstance(v, bool))
+
+
+def _header_block(rows: list[list[object]], anchor: int, vocab: Vocabulary) -> list[int]:
+    block = [anchor]
+    for index in range(anchor + 1, min(anchor + MAX_HEADER_ROWS, len(rows))):
+        row = rows[index]
+        texts = [v for v in row if isinstance(v, str) and v.strip()]
+        if _is_numbering(row) or _numeric_count(row) or not texts or _header_score(row, vocab) < len(texts):
+            break
+        if _looks_like_data_label(row, vocab):
+            break
+        block.append(index)
+    return block
+
+
+def _looks_like_data_label(row: list[object], vocab: Vocabulary) -> bool:
+    """A first body row of an all-text table ('Phường 1', '-', '-') must not join the header."""
+    texts = [t for t in _cells(row) if t]
+    return bool(texts) and not vocab.is_header_word(texts[0]) and len(texts) > 1 and any(
+        fold(t) in ("", "khong") or t == "-" or re.fullmatch(r"[\d.,\s]+", t) for t in texts[1:])
+
+
+def _is_numbering(row: list[object]) -> bool:
+    """The '(1) (2) (3)' or 'A B 1 2 3' row some forms print under the header."""
+    texts = [fold(t) for t in _cells(row) if t]
+    return len(texts) >= 3 and all(_NUMBERING.match(t) for t in texts)
+
+
+def _fill_merged(rows: list[list[object]], merged: list[tuple[int, int, int, int]], header_rows: list[int]) -> None:
+    first, last = header_rows[0], header_rows[-1]
+    for r1, c1, r2, c2 in merged:
+        if r1 < first or r1 > last:
+            continue
+        value = rows[r1][c1] if c1 < len(rows[r1]) else ""
+        for r in range(r1, min(r2, last) + 1):
+            row = rows[r]
+            row.extend([""] * (c2 + 1 - len(row)))
+            for c in range(c1, c2 + 1):
+                row[c] = value
+
+
+def _fill_groups(rows: list[list[object]], header_rows: list[int]) -> None:
+    """Unmerged group headers (CSV): a group text spans the empty cells to its right above sub-headers."""
+    leaf = rows[header_rows[-1]]
+    for r in header_rows[:-1]:
+        row = rows[r]
+        row.extend([""] * (len(leaf) - len(row)))
+        for c in range(1, len(row)):
+            has_leaf = c < len(leaf) and text_of(leaf[c]) and text_of(leaf[c - 1])
+            if not text_of(row[c]) and text_of(row[c - 1]) and has_leaf:
+                row[c] = row[c - 1]
+
+
+def _columns(rows: list[list[object]], header_rows: list[int], vocab: Vocabulary) -> list[Column]:
+    width = max(len(rows[r]) for r in header_rows)
+    columns = []
+    for c in range(width):
+        path: list[str] = []
+        for r in header_rows:
+            text = text_of(rows[r][c]) if c < len(rows[r]) else ""
+            if text and (not path or fold(path[-1]) != fold(text)):
+                path.append(text)
+        if path:
+            last = max(r for r in header_rows if c < len(rows[r]) and text_of(rows[r][c]))
+            columns.append(Column(c, path, vocab.meaning(path), cell_name(last, c)))
+    return _attach_measures(columns)
+
+
+def _attach_measures(columns: list[Column]) -> list[Column]:
+    """'Lễ khai mạc' | 'Số người tham dự' side by side: a bare measure belongs to the activity on its left.
+
+    Only when some activity column exists (a consolidated table); in a single-unit form the bare
+    measures are the table's own value columns.
+    """
+    if not any(c.meaning.kind == "indicator" for c in columns):
+        return columns
+    for left, column in zip(columns, columns[1:], strict=False):
+        if column.meaning.kind == "measure" and left.meaning.kind == "indicator" and left.index == column.index - 1:
+            column.meaning = Meaning("indicator", left.meaning.target, column.meaning.target)
+    return columns
+
+
+def _title_lines(rows: list[list[object]]) -> list[str]:
+    return [t for row in rows for t in _cells(row) if t]
+
+
+def _split_body(rows: list[list[object]], start: int, table: Table, vocab: Vocabulary) -> tuple[list[int], list[int]]:
+    """Body rows run until the signature block; an empty row ends it unless data rows follow."""
+    body: list[int] = []
+    footer: list[int] = []
+    gap = False
+    for index in range(start, len(rows)):
+        texts = [t for t in _cells(rows[index]) if t]
+        if footer or (texts and fold(texts[0]).startswith(SIGNATURE_CUES)):
+            footer.append(index)
+            continue
+        if not texts:
+            gap = bool(body)
+            continue
+        if gap and not _has_values(rows[index], table):
+            footer.append(index)
+            continue
+        body.append(index)
+    return body, footer
+
+
+def _has_values(row: list[object], table: Table) -> bool:
+    for column in table.value_columns():
+        value = row[column.index] if column.index < len(row) else ""
+        if text_of(value) not in ("", "-"):
+            return True
+    return False

@@ -1,0 +1,41 @@
+"""Text normalisation: every comparison in the pipeline goes through `fold`/`key`.
+
+Forms mix NFC and NFD, drop diacritics, change case and punctuation; legacy TCVN3/VNI cells look
+garbled. Normalising once here keeps the matching rules in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from etl.legacy_text import fix_legacy
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def clean(value: str) -> str:
+    """NFC text with legacy-font text converted and whitespace collapsed, as shown to users."""
+    text, _ = fix_legacy(unicodedata.normalize("NFC", value))
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=65536)
+def fold(value: str) -> str:
+    """Lower-case ASCII words separated by single spaces: 'Lễ  khai-mạc' -> 'le khai mac'."""
+    decomposed = unicodedata.normalize("NFD", clean(value).lower().replace("đ", "d"))
+    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", ascii_text).strip()
+
+
+def key(value: str) -> str:
+    """`fold` without spaces, the form used by the official unit lists ('phuongtanchanhhiep')."""
+    return fold(value).replace(" ", "")
+
+
+def find_word(haystack: str, needle: str) -> int:
+    """Position of folded `needle` in folded `haystack` on word boundaries, or -1."""
+    if not needle:
+        return -1
+    return f" {haystack} ".find(f" {needle} ")

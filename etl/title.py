@@ -1,0 +1,66 @@
+"""Read the title block: the report's year and the unit that issued it.
+
+'UBND HUYỆN CHÂU PHÚ' over 'TỈNH AN GIANG', 'BÁO CÁO … NĂM 2023', 'An Giang, ngày 28 tháng 10 năm 2023'.
+The date line is not a year signal (a 2020 report may be signed in early 2021).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.text import fold
+from etl.units import TYPE_WORDS
+
+_DATE = re.compile(r"ngay \d{1,2} thang \d{1,2} nam \d{4}")
+_YEAR = re.compile(r"\bnam (\d{4})\b|\btuan le\b.*?\b(20\d\d)\b")
+_FILE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
+_TITLE_CUES = ("bao cao", "tong hop", "bieu", "mau ", "ket qua", "thong ke")
+_NOT_ISSUER = ("cong hoa", "doc lap", "so ", "v v", "kinh gui")
+_EDUCATION_AUTHORITY = ("so giao duc", "so gd", "phong giao duc", "phong gd")
+_MENTION = re.compile(r"(?:^| )(" + "|".join(sorted((re.escape(t) for t in TYPE_WORDS if len(t) > 1),
+                                                    key=len, reverse=True)) + r") ")
+
+
+@dataclass
+class TitleInfo:
+    years: set[int]
+    issuer_lines: list[str]  # lines above the report title, as written
+    place: str | None  # the place before ', ngày … tháng … năm …'
+
+
+def read_title(lines: list[str]) -> TitleInfo:
+    years: set[int] = set()
+    issuer: list[str] = []
+    place = None
+    in_issuer = True
+    for line in lines:
+        folded = fold(line)
+        if _DATE.search(folded):
+            place = place or line.split(",")[0].strip()
+            folded = _DATE.sub(" ", folded)
+        for match in _YEAR.finditer(folded):
+            years.add(int(match.group(1) or match.group(2)))
+        if folded.startswith(_TITLE_CUES):
+            in_issuer = False
+        if in_issuer and folded and not folded.startswith(_NOT_ISSUER) and not _DATE.search(fold(line)):
+            issuer.append(line)
+    return TitleInfo({y for y in years if 1990 < y < 2100}, issuer, place)
+
+
+def year_from_filename(name: str) -> int | None:
+    found = set(int(y) for y in _FILE_YEAR.findall(name))
+    return found.pop() if len(found) == 1 else None
+
+
+def locality_mentions(line: str) -> list[str]:
+    """Name fragments that start with a unit type: 'hoi khuyen hoc tinh an giang' -> ['tinh an giang']."""
+    folded = fold(line)
+    folded = re.sub(r"^(ubnd|uy ban nhan dan) ", "", folded)
+    return [folded[m.start(1):] for m in _MENTION.finditer(folded + " ")]
+
+
+def is_government_line(line: str) -> bool:
+    """'UBND …' or the education authority, which reports on behalf of its locality."""
+    folded = fold(line)
+    return folded.startswith(("ubnd", "uy ban nhan dan") + _EDUCATION_AUTHORITY)
