@@ -46,7 +46,8 @@ def discover(paths: Iterable[Path | str]) -> list[Path]:
 
 
 def ingest_paths(paths: Iterable[Path | str], db: Path | str = DEFAULT_DB, options: Options | None = None,
-                 on_file: Callable[[FileResult], None] | None = None, index: UnitIndex | None = None) -> list[FileResult]:
+                 on_file: Callable[[FileResult], None] | None = None,
+                 index: UnitIndex | None = None) -> list[FileResult]:
     """Ingest files and folders into the warehouse at `db`; one transaction per file."""
     index = index or load_index()
     vocab = Vocabulary.load()

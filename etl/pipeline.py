@@ -14,11 +14,10 @@ from etl.headers import Vocabulary
 from etl.read import read_sheets
 from etl.resolve import Options, Placer, Report, file_year
 from etl.tables import find_table
-from etl.title import read_title
 from etl.text import fold
+from etl.title import read_title
 from etl.units import UnitIndex
 from etl.validate import check_report, check_totals
-
 
 INSTRUCTION_SHEETS = ("huong dan", "instructions", "hdsd")
 

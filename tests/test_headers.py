@@ -35,9 +35,11 @@ def test_unknown_header_maps_to_nothing(vocab):
 
 
 @pytest.mark.parametrize("label, target", [
-    ("Lễ khai mạc / phát động Tuần lễ", "opening_ceremony"), ("Treo băng rôn, khẩu hiệu tuyên truyền", "communication"),
+    ("Lễ khai mạc / phát động Tuần lễ", "opening_ceremony"),
+    ("Treo băng rôn, khẩu hiệu tuyên truyền", "communication"),
     ("Mở lớp bồi dưỡng kỹ năng sống", "class"), ("Tập huấn khai thác thông tin trên Internet an toàn", "training"),
-    ("Tọa đàm", "seminar"), ("Cuộc thi tìm hiểu về học tập suốt đời", "contest"), ("Trưng bày, giới thiệu sách", "reading"),
+    ("Tọa đàm", "seminar"), ("Cuộc thi tìm hiểu về học tập suốt đời", "contest"),
+    ("Trưng bày, giới thiệu sách", "reading"),
     ("Tham quan di tích", "visit"), ("Tuyên dương, khen thưởng", "commendation"), ("Hoạt động khác", "other"),
 ])
 def test_activity_labels(vocab, label, target):
