@@ -53,6 +53,7 @@ class Vocabulary:
     def __init__(self, synonyms: list[Synonym]):
         self.synonyms = synonyms
         self.totals = [s.folded for s in synonyms if s.kind == "total"]
+        self._memo: dict[tuple[str, str], Synonym | None] = {}  # forms repeat the same few hundred texts
 
     @classmethod
     def load(cls, path: Path = DEFAULT_SYNONYMS) -> Vocabulary:
@@ -70,7 +71,10 @@ class Vocabulary:
 
     def first_match(self, text: str, kind: str) -> Synonym | None:
         """Earliest (then longest) synonym of `kind` found in folded `text`."""
-        return self.first_match_of(text, self._by_kind.get(kind, []))
+        memo_key = (text, kind)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self.first_match_of(text, self._by_kind.get(kind, []))
+        return self._memo[memo_key]
 
     @staticmethod
     def first_match_of(text: str, synonyms: list[Synonym]) -> Synonym | None:

@@ -15,6 +15,8 @@ from etl.resolve import Options
 from etl.units import UnitIndex, load_index
 from etl.warehouse import DEFAULT_DB, Outcome, Warehouse
 
+GROUP_COMMIT_FILES = 250  # files staged before one transaction writes them (see etl.warehouse)
+
 
 @dataclass
 class FileResult:
@@ -52,33 +54,40 @@ def ingest_paths(paths: Iterable[Path | str], db: Path | str = DEFAULT_DB, optio
     index = index or load_index()
     vocab = Vocabulary.load()
     warehouse = Warehouse(db, index)
+    results: list[FileResult] = []
+    staged: list[Path] = []
+
+    def commit() -> None:
+        for path, outcome in zip(staged, warehouse.flush(), strict=True):
+            results.append(FileResult(str(path), outcome.status, outcome.errors, outcome.warnings, outcome.reports))
+            if on_file:
+                on_file(results[-1])
+        staged.clear()
+
     try:
         warehouse.apply_aliases(index)
-        results = []
         for path in discover(paths):
-            result = ingest_one(warehouse, path, vocab, index, options or Options())
-            results.append(result)
-            if on_file:
-                on_file(result)
+            stage_one(warehouse, path, vocab, index, options or Options())
+            staged.append(path)
+            if len(staged) >= GROUP_COMMIT_FILES:
+                commit()
+        commit()
         return results
     finally:
         warehouse.close()
 
 
-def ingest_one(warehouse: Warehouse, path: Path, vocab: Vocabulary, index: UnitIndex, options: Options) -> FileResult:
+def stage_one(warehouse: Warehouse, path: Path, vocab: Vocabulary, index: UnitIndex, options: Options) -> Outcome:
+    """Read, parse and stage one file; nothing reaches the warehouse until the group commit."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return FileResult(str(path), "rejected", [Issue(f"không đọc được tệp: {exc.strerror}")])
+        return warehouse.stage_rejected("", str(path), None, [Issue(f"không đọc được tệp: {exc.strerror}")])
     sha256 = hashlib.sha256(data).hexdigest()
-    if warehouse.is_archived_ok(sha256):
-        return _result(path, warehouse.record_unchanged(sha256, str(path)))
+    if warehouse.already_loaded(sha256):
+        return warehouse.stage_unchanged(sha256, str(path))
     try:
         parsed = parse_file(data, path.name, vocab, index, options)
     except FormError as exc:
-        return _result(path, warehouse.reject(sha256, str(path), data, [exc.issue], []))
-    return _result(path, warehouse.load(sha256, str(path), data, parsed, index.units))
-
-
-def _result(path: Path, outcome: Outcome) -> FileResult:
-    return FileResult(str(path), outcome.status, outcome.errors, outcome.warnings, outcome.reports)
+        return warehouse.stage_rejected(sha256, str(path), data, [exc.issue])
+    return warehouse.stage_loaded(sha256, str(path), data, parsed, index.units)

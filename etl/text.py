@@ -15,6 +15,7 @@ from etl.legacy_text import fix_legacy
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=65536)
 def clean(value: str) -> str:
     """NFC text with legacy-font text converted and whitespace collapsed, as shown to users."""
     text, _ = fix_legacy(unicodedata.normalize("NFC", value))

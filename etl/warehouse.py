@@ -1,13 +1,22 @@
-"""Step 7, load: the DuckDB warehouse, one transaction per file.
+"""Step 7, load: the DuckDB warehouse. Each file is all or nothing; files are committed in groups.
 
 A rejected file leaves the data exactly as it was (only its ingest record and archived bytes are
 written). A unit's report for a year has one current version; a later different one replaces it
 and the earlier stays in history; identical figures or identical bytes add nothing.
+
+Why group commit: a DuckDB statement costs ~1 ms from Python whatever its size, so writing each
+file in its own transaction costs more than reading it. Files are therefore validated and staged
+one by one (a file is staged whole or not at all) and a group of staged files is written with one
+statement per table in one transaction. If that transaction fails, it is rolled back and every
+file of the group is retried in a transaction of its own, so a failure still touches only its file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import ChainMap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,8 +30,8 @@ from etl.units import Unit, UnitIndex
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "warehouse.duckdb"
-UNIT_COLUMNS = ("unit_key", "map", "level", "code", "name", "parent_key", "district_key",
-                "province_code_2025", "resolved", "lat", "lon")
+TABLES = {  # table -> number of columns, in insert order
+    "source_files": 5, "units": 11, "unit_ancestors": 3, "ingests": 8, "submissions": 12, "facts": 4, "funding": 3}
 
 
 @dataclass
@@ -33,8 +42,17 @@ class Outcome:
     reports: int = 0
 
 
+@dataclass
+class Staged:
+    """One file's rows, waiting for the group commit."""
+
+    outcome: Outcome
+    rows: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    superseded: list[int] = field(default_factory=list)
+
+
 class Warehouse:
-    """The warehouse file. Single writer: ids are allocated here, not by sequences."""
+    """The warehouse file. Single writer: ids and the current-version map are kept here."""
 
     def __init__(self, path: Path | str = DEFAULT_DB, index: UnitIndex | None = None):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -43,131 +61,149 @@ class Warehouse:
         self.con.execute((SQL_DIR / "views.sql").read_text())
         if index is not None and not self.con.execute("SELECT count(*) FROM units").fetchone()[0]:
             self._load_units(index)
-        self._next_ingest = self._max("ingests", "ingest_id") + 1
-        self._next_submission = self._max("submissions", "submission_id") + 1
+        self._read_state()
+        self.pending: list[Staged] = []
+
+    def _read_state(self) -> None:
+        one = self.con.execute
+        self._next_ingest = one("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
+        self._next_submission = one("SELECT coalesce(max(submission_id), 0) + 1 FROM submissions").fetchone()[0]
+        self._current = {(y, u): (sid, sha) for y, u, sid, sha in one(
+            "SELECT year, unit_key, submission_id, figures_sha FROM submissions WHERE is_current").fetchall()}
+        self._archived = {sha for (sha,) in one("SELECT sha256 FROM source_files").fetchall()}
+        self._loaded_ok = {sha for (sha,) in one("SELECT DISTINCT sha256 FROM ingests WHERE status <> 'rejected'")
+                           .fetchall()}
+        self._unit_keys = {k for (k,) in one("SELECT unit_key FROM units").fetchall()}
 
     def close(self) -> None:
         self.con.close()
 
-    def _max(self, table: str, column: str) -> int:
-        return self.con.execute(f"SELECT coalesce(max({column}), 0) FROM {table}").fetchone()[0]  # noqa: S608
-
     def _load_units(self, index: UnitIndex) -> None:
-        units = list(index.units.values())
-        provinces = sorted({(u.code, u.name) for u in units if u.map == "2025" and u.level == "province"})
+        staged = Staged(Outcome("loaded"))
+        _stage_units(staged, list(index.units.values()), index.units)
+        provinces = sorted({(u.code, u.name) for u in index.units.values() if u.map == "2025" and u.level == "province"})
         self.con.execute("BEGIN")
-        self._insert_units(units, index.units)
+        self._write([staged])
         self.con.executemany("INSERT INTO provinces_2025 VALUES (?, ?)", provinces)
         self.con.execute("COMMIT")
 
-    def _insert_units(self, units: list[Unit], known: dict[str, Unit]) -> None:
-        """Units and their ancestor rows, as column lists in one statement each (fast for 14,000 units)."""
-        rows = [_unit_row(u, known) for u in units]
-        columns = list(zip(*rows, strict=True)) if rows else [[] for _ in UNIT_COLUMNS]
-        selects = ", ".join(f"unnest(${i + 1})" for i in range(len(UNIT_COLUMNS)))
-        self.con.execute(f"INSERT INTO units SELECT {selects} ON CONFLICT DO NOTHING", [list(c) for c in columns])
-        ancestors = [(u.key, a, d) for u in units for d, a in enumerate(_ancestors(u, known), start=1)]
-        if ancestors:
-            self.con.execute("INSERT INTO unit_ancestors SELECT unnest($1), unnest($2), unnest($3)",
-                             [list(c) for c in zip(*ancestors, strict=True)])
+    # -- staging: pure bookkeeping, no SQL -------------------------------------------------------
 
-    def is_archived_ok(self, sha256: str) -> bool:
-        """Were these exact bytes already ingested successfully?"""
-        return self.con.execute("SELECT count(*) FROM ingests WHERE sha256 = ? AND status <> 'rejected'",
-                                [sha256]).fetchone()[0] > 0
+    def already_loaded(self, sha256: str) -> bool:
+        """Were these exact bytes already ingested successfully (in this run or before)?"""
+        return sha256 in self._loaded_ok
 
-    def record_unchanged(self, sha256: str, path: str) -> Outcome:
-        self.con.execute("BEGIN")
-        self._ingest_row(sha256, path, "unchanged", [], [], {})
-        self.con.execute("COMMIT")
-        return Outcome("unchanged")
+    def stage_unchanged(self, sha256: str, path: str) -> Outcome:
+        staged = Staged(Outcome("unchanged"))
+        self._stage_ingest(staged, self._new_ingest_id(), sha256, path, {})
+        return self._push(staged)
 
-    def reject(self, sha256: str, path: str, data: bytes, errors: list[Issue], warnings: list[Issue]) -> Outcome:
-        self.con.execute("BEGIN")
-        self._archive(sha256, path, data)
-        self._ingest_row(sha256, path, "rejected", errors, warnings, {})
-        self.con.execute("COMMIT")
-        return Outcome("rejected", errors, warnings)
+    def stage_rejected(self, sha256: str, path: str, data: bytes | None, errors: list[Issue]) -> Outcome:
+        """A rejected file is archived (when it could be read) and logged; its figures are not loaded."""
+        staged = Staged(Outcome("rejected", errors))
+        if data is not None:
+            self._stage_archive(staged, sha256, path, data)
+        self._stage_ingest(staged, self._new_ingest_id(), sha256, path, {})
+        return self._push(staged)
 
-    def load(self, sha256: str, path: str, data: bytes, parsed: ParsedFile, known: dict[str, Unit]) -> Outcome:
-        """Load one parsed file atomically; any failure rolls the whole file back."""
+    def stage_loaded(self, sha256: str, path: str, data: bytes, parsed: ParsedFile, known: dict[str, Unit]) -> Outcome:
+        staged = Staged(Outcome("unchanged", warnings=parsed.warnings))
+        self._stage_archive(staged, sha256, path, data)
+        new_units = {r.unit.key: r.unit for r in parsed.reports if r.unit.key not in self._unit_keys}
+        _stage_units(staged, list(new_units.values()), ChainMap(new_units, known))
+        self._unit_keys |= new_units.keys()
+        ingest_id = self._new_ingest_id()
+        for report in parsed.reports:
+            self._stage_report(staged, report, ingest_id, sha256)
+        self._stage_ingest(staged, ingest_id, sha256, path, parsed.layouts)
+        self._loaded_ok.add(sha256)
+        return self._push(staged)
+
+    def _stage_report(self, staged: Staged, report: Report, ingest_id: int, sha256: str) -> None:
+        digest = figures_sha(report)
+        previous = self._current.get((report.year, report.unit.key))
+        if previous and previous[1] == digest:
+            return
+        if previous:
+            staged.superseded.append(previous[0])
+            staged.outcome.status = "replaced"
+        elif staged.outcome.status == "unchanged":
+            staged.outcome.status = "loaded"
+        staged.outcome.reports += 1
+        sid = self._next_submission
+        self._next_submission += 1
+        self._current[(report.year, report.unit.key)] = (sid, digest)
+        staged.rows["submissions"].append((
+            sid, ingest_id, sha256, report.year, report.unit.key, report.reported_name, report.sheet,
+            None if report.row is None else report.row + 1, report.funding.get("total"), digest, True, datetime.now()))
+        staged.rows["facts"] += [(sid, k, e, p) for k, (e, p) in report.facts.items() if e or p]
+        if report.funding.keys() & {"state_budget", "social"}:
+            staged.rows["funding"].append((sid, report.funding.get("state_budget", 0), report.funding.get("social", 0)))
+
+    def _stage_archive(self, staged: Staged, sha256: str, path: str, data: bytes) -> None:
+        if sha256 not in self._archived:
+            self._archived.add(sha256)
+            staged.rows["source_files"].append((sha256, Path(path).name, len(data), data, datetime.now()))
+
+    def _new_ingest_id(self) -> int:
+        self._next_ingest += 1
+        return self._next_ingest - 1
+
+    @staticmethod
+    def _stage_ingest(staged: Staged, ingest_id: int, sha256: str, path: str, layouts: dict) -> None:
+        staged.rows["ingests"].append((ingest_id, sha256, path, datetime.now(), staged.outcome.status,
+                                       _issues_json(staged.outcome.errors), _issues_json(staged.outcome.warnings),
+                                       json.dumps(layouts, ensure_ascii=False)))
+
+    def _push(self, staged: Staged) -> Outcome:
+        self.pending.append(staged)
+        return staged.outcome
+
+    # -- the group commit --------------------------------------------------------------------------
+
+    def flush(self) -> list[Outcome]:
+        """Write every staged file; returns their outcomes in staging order."""
+        group, self.pending = self.pending, []
+        if not group:
+            return []
+        try:
+            self._transaction(group)
+        except duckdb.Error:
+            for staged in group:
+                self._retry_alone(staged)
+            self._read_state()
+        return [s.outcome for s in group]
+
+    def _transaction(self, group: list[Staged]) -> None:
         self.con.execute("BEGIN")
         try:
-            outcome = self._load(sha256, path, data, parsed, known)
+            self._write(group)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-        return outcome
 
-    def _load(self, sha256: str, path: str, data: bytes, parsed: ParsedFile, known: dict[str, Unit]) -> Outcome:
-        self._archive(sha256, path, data)
-        new_units = {r.unit.key: r.unit for r in parsed.reports if r.unit.key not in known}
-        if new_units:
-            self._insert_units(list(new_units.values()), {**known, **new_units})
-        current = self._current_figures([(r.year, r.unit.key) for r in parsed.reports])
-        changed = [r for r in parsed.reports if current.get((r.year, r.unit.key), (None,))[1:] != _figures(r)]
-        replaced = [current[(r.year, r.unit.key)][0] for r in changed if (r.year, r.unit.key) in current]
-        ingest_id = self._ingest_row(sha256, path, "replaced" if replaced else "loaded" if changed else "unchanged",
-                                     [], parsed.warnings, parsed.layouts)
-        if replaced:
-            self.con.execute("UPDATE submissions SET is_current = FALSE WHERE submission_id IN "
-                             "(SELECT unnest($1))", [replaced])
-        self._insert_reports(changed, ingest_id, sha256)
-        status = "replaced" if replaced else "loaded" if changed else "unchanged"
-        return Outcome(status, [], parsed.warnings, len(changed))
+    def _retry_alone(self, staged: Staged) -> None:
+        try:
+            self._transaction([staged])
+        except duckdb.Error as exc:
+            staged.outcome.status = "rejected"
+            staged.outcome.errors.append(Issue(f"không ghi được vào kho dữ liệu: {exc}"))
 
-    def _current_figures(self, keys: list[tuple[int, str]]) -> dict[tuple[int, str], tuple]:
-        """(year, unit_key) -> (submission_id, facts, funding) of the current versions."""
-        if not keys:
-            return {}
-        years, units = [list(c) for c in zip(*keys, strict=True)]
-        rows = self.con.execute("""
-            SELECT s.year, s.unit_key, s.submission_id,
-                   (SELECT list((f.indicator, f.events, f.participants) ORDER BY f.indicator)
-                      FROM facts f WHERE f.submission_id = s.submission_id),
-                   (SELECT first((g.state_budget_vnd, g.social_vnd)) FROM funding g
-                      WHERE g.submission_id = s.submission_id),
-                   s.funding_total_vnd
-            FROM submissions s
-            JOIN (SELECT unnest($1) AS year, unnest($2) AS unit_key) k USING (year, unit_key)
-            WHERE s.is_current""", [years, units]).fetchall()
-        return {(y, u): (sid, _facts_tuple(facts), _funding_tuple(fund), total)
-                for y, u, sid, facts, fund, total in rows}
+    def _write(self, group: list[Staged]) -> None:
+        for table, width in TABLES.items():
+            rows = [row for staged in group for row in staged.rows[table]]
+            if rows:
+                columns = [list(c) for c in zip(*rows, strict=True)]
+                selects = ", ".join(f"unnest(${i + 1})" for i in range(width))
+                conflict = " ON CONFLICT DO NOTHING" if table in ("source_files", "units") else ""
+                self.con.execute(f"INSERT INTO {table} SELECT {selects}{conflict}", columns)  # noqa: S608
+        superseded = [sid for staged in group for sid in staged.superseded]
+        if superseded:
+            self.con.execute("UPDATE submissions SET is_current = FALSE WHERE submission_id IN (SELECT unnest($1))",
+                             [superseded])
 
-    def _insert_reports(self, reports: list[Report], ingest_id: int, sha256: str) -> None:
-        if not reports:
-            return
-        now = datetime.now()
-        ids = list(range(self._next_submission, self._next_submission + len(reports)))
-        self._next_submission += len(reports)
-        self.con.execute("""INSERT INTO submissions SELECT unnest($1), $2, $3, unnest($4), unnest($5), unnest($6),
-            unnest($7), unnest($8), unnest($9), TRUE, $10""", [
-            ids, ingest_id, sha256, [r.year for r in reports], [r.unit.key for r in reports],
-            [r.reported_name for r in reports], [r.sheet for r in reports],
-            [None if r.row is None else r.row + 1 for r in reports], [r.funding.get("total") for r in reports], now])
-        facts = [(i, ind, ev, pa) for i, r in zip(ids, reports, strict=True) for ind, (ev, pa) in r.facts.items()
-                 if ev or pa]  # zeros are implied: every report states all activities
-        if facts:
-            self.con.execute("INSERT INTO facts SELECT unnest($1), unnest($2), unnest($3), unnest($4)",
-                             [list(c) for c in zip(*facts, strict=True)])
-        funding = [(i, *_funding_tuple_of(r)) for i, r in zip(ids, reports, strict=True) if _has_split(r)]
-        if funding:
-            self.con.execute("INSERT INTO funding SELECT unnest($1), unnest($2), unnest($3)",
-                             [list(c) for c in zip(*funding, strict=True)])
-
-    def _archive(self, sha256: str, path: str, data: bytes) -> None:
-        self.con.execute("INSERT INTO source_files VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                         [sha256, Path(path).name, len(data), data, datetime.now()])
-
-    def _ingest_row(self, sha256: str, path: str, status: str, errors: list[Issue], warnings: list[Issue],
-                    layouts: dict) -> int:
-        ingest_id = self._next_ingest
-        self._next_ingest += 1
-        self.con.execute("INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-            ingest_id, sha256, path, datetime.now(), status, json.dumps([e.as_dict() for e in errors]),
-            json.dumps([w.as_dict() for w in warnings], ensure_ascii=False), json.dumps(layouts)])
-        return ingest_id
+    # -- aliases added after names were kept unresolved ----------------------------------------------
 
     def apply_aliases(self, index: UnitIndex) -> list[tuple[str, str]]:
         """Re-resolve units kept unresolved, now that aliases may name them; returns (old, new) keys."""
@@ -183,6 +219,7 @@ class Warehouse:
             for old, new in moved:
                 self._move_reports(old, new)
             self.con.execute("COMMIT")
+            self._read_state()
         return moved
 
     def _move_reports(self, old: str, new: str) -> None:
@@ -201,37 +238,28 @@ class Warehouse:
         return self._next_ingest - 1
 
 
-def _unit_row(unit: Unit, known: dict[str, Unit]) -> tuple:
-    district = next((k for k in [unit.key, *_ancestors(unit, known)] if known.get(k) and known[k].level == "district"),
-                    None)
-    return (unit.key, unit.map, unit.level, unit.code, unit.name, unit.parent_key, district,
-            unit.province_code_2025, unit.resolved, unit.lat, unit.lon)
+def figures_sha(report: Report) -> str:
+    facts = sorted((k, e, p) for k, (e, p) in report.facts.items() if e or p)
+    funding = sorted(report.funding.items())
+    return hashlib.sha256(repr((facts, funding)).encode()).hexdigest()[:20]
 
 
-def _ancestors(unit: Unit, known: dict[str, Unit]) -> list[str]:
+def _issues_json(issues: list[Issue]) -> str:
+    return json.dumps([i.as_dict() for i in issues], ensure_ascii=False)
+
+
+def _stage_units(staged: Staged, units: list[Unit], known: Mapping[str, Unit]) -> None:
+    for unit in units:
+        chain = _ancestors(unit, known)
+        district = next((k for k in [unit.key, *chain] if k in known and known[k].level == "district"), None)
+        staged.rows["units"].append((unit.key, unit.map, unit.level, unit.code, unit.name, unit.parent_key, district,
+                                     unit.province_code_2025, unit.resolved, unit.lat, unit.lon))
+        staged.rows["unit_ancestors"] += [(unit.key, a, d) for d, a in enumerate(chain, start=1)]
+
+
+def _ancestors(unit: Unit, known: Mapping[str, Unit]) -> list[str]:
     chain, parent = [], unit.parent_key
     while parent:
         chain.append(parent)
         parent = known[parent].parent_key if parent in known else None
     return chain
-
-
-def _facts_tuple(facts: list | None) -> tuple:
-    return tuple(sorted((f[0], int(f[1]), int(f[2])) for f in facts or []))
-
-
-def _funding_tuple(funding: tuple | None) -> tuple | None:
-    return (int(funding[0]), int(funding[1])) if funding else None
-
-
-def _has_split(report: Report) -> bool:
-    return bool(report.funding.keys() & {"state_budget", "social"})
-
-
-def _funding_tuple_of(report: Report) -> tuple[int, int]:
-    return report.funding.get("state_budget", 0), report.funding.get("social", 0)
-
-
-def _figures(report: Report) -> tuple:
-    facts = _facts_tuple([(k, v[0], v[1]) for k, v in report.facts.items() if v[0] or v[1]])
-    return facts, (_funding_tuple_of(report) if _has_split(report) else None), report.funding.get("total")

@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS submissions (
     sheet VARCHAR,
     row_number INTEGER,                   -- 1-based row in the sheet; NULL for single-unit forms
     funding_total_vnd BIGINT,             -- a stated total, kept for checks; not split by source
+    figures_sha VARCHAR NOT NULL,         -- digest of the figures: an identical resubmission adds nothing
     is_current BOOLEAN NOT NULL,
     submitted_at TIMESTAMP NOT NULL
 );
