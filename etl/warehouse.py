@@ -81,7 +81,8 @@ class Warehouse:
     def _load_units(self, index: UnitIndex) -> None:
         staged = Staged(Outcome("loaded"))
         _stage_units(staged, list(index.units.values()), index.units)
-        provinces = sorted({(u.code, u.name) for u in index.units.values() if u.map == "2025" and u.level == "province"})
+        units = index.units.values()
+        provinces = sorted({(u.code, u.name) for u in units if u.map == "2025" and u.level == "province"})
         self.con.execute("BEGIN")
         self._write([staged])
         self.con.executemany("INSERT INTO provinces_2025 VALUES (?, ?)", provinces)
