@@ -73,12 +73,11 @@ def _run_with_progress(files: list[Path], db: Path, options: Options, quiet: boo
                disable=quiet or len(files) < PROGRESS_FROM or not sys.stderr.isatty())
 
     def report(result: FileResult) -> None:
-        bar.update(1)
         if not quiet:
             bar.write(file_line(result))
 
     try:
-        return ingest_paths(files, db, options, on_file=report)
+        return ingest_paths(files, db, options, on_file=report, on_progress=lambda done, _: bar.update(done - bar.n))
     finally:
         bar.close()
 
@@ -116,9 +115,13 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from etl.demo_warehouse import build_demo
+    from etl.demo_warehouse import NotADemoWarehouse, build_demo
 
-    results = build_demo(args.db, args.forms, on_file=lambda r: print(file_line(r)))
+    try:
+        results = build_demo(args.db, args.forms, on_file=lambda r: print(file_line(r)))
+    except NotADemoWarehouse as exc:
+        print(f"Không tạo kho minh họa: {exc}", file=sys.stderr)
+        return 2
     print(summary_line(results))
     print(f"Kho dữ liệu minh họa: {args.db}")
     return 0

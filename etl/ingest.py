@@ -49,8 +49,13 @@ def discover(paths: Iterable[Path | str]) -> list[Path]:
 
 def ingest_paths(paths: Iterable[Path | str], db: Path | str = DEFAULT_DB, options: Options | None = None,
                  on_file: Callable[[FileResult], None] | None = None,
-                 index: UnitIndex | None = None) -> list[FileResult]:
-    """Ingest files and folders into the warehouse at `db`; one transaction per file."""
+                 index: UnitIndex | None = None,
+                 on_progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
+    """Ingest files and folders into the warehouse at `db`; each file is all or nothing.
+
+    `on_file` gets each file's final result once its group is committed; `on_progress` gets
+    (files read, files in all) as reading goes, for progress bars.
+    """
     index = index or load_index()
     vocab = Vocabulary.load()
     warehouse = Warehouse(db, index)
@@ -66,9 +71,12 @@ def ingest_paths(paths: Iterable[Path | str], db: Path | str = DEFAULT_DB, optio
 
     try:
         warehouse.apply_aliases(index)
-        for path in discover(paths):
+        files = discover(paths)
+        for done, path in enumerate(files, start=1):
             stage_one(warehouse, path, vocab, index, options or Options())
             staged.append(path)
+            if on_progress:
+                on_progress(done, len(files))
             if len(staged) >= GROUP_COMMIT_FILES:
                 commit()
         commit()

@@ -62,10 +62,12 @@ FROM own o LEFT JOIN itemised i USING (year, unit_key);
 CREATE OR REPLACE VIEW unit_places AS
 SELECT u.unit_key, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level, u.map, u.resolved,
        u.province_code_2025 AS province_code, p.province_name,
-       d.code AS district_code, d.name AS district_name, u.lat, u.lon
+       d.code AS district_code, d.name AS district_name,
+       coalesce(u.lat, parent.lat) AS lat, coalesce(u.lon, parent.lon) AS lon  -- agencies sit at their locality
 FROM units u
 JOIN provinces_2025 p ON p.province_code = u.province_code_2025
-LEFT JOIN units d ON d.unit_key = u.district_key;
+LEFT JOIN units d ON d.unit_key = u.district_key
+LEFT JOIN units parent ON parent.unit_key = u.parent_key;
 
 CREATE OR REPLACE VIEW report_facts AS
 SELECT c.year, u.province_code, u.province_name, u.unit_code, u.unit_name, u.unit_level,

@@ -1,0 +1,87 @@
+"""The app's read path to the warehouse: an in-memory snapshot, refreshed when the file changes.
+
+DuckDB lets one process write a file only when no other process holds it open, so the app must
+not keep the warehouse open: a data officer's `python -m etl ingest` would fail. The app opens
+the file read-only for a moment, copies the public views it needs into memory, and closes it.
+Queries then run on that snapshot; a new ingest changes the file's version and the next page
+run takes a new snapshot, so new data shows without a restart.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import duckdb
+import streamlit as st
+
+from dashboard import queries
+from etl.warehouse import DEFAULT_DB
+
+SNAPSHOT_VIEWS = {  # in-memory table -> what it is copied from
+    "report_facts": "SELECT * FROM report_facts",
+    "report_funding": "SELECT * FROM report_funding",
+    "reports": "SELECT r.year, r.unit_key, r.submitted_at, p.* EXCLUDE (unit_key) FROM current_reports r "
+               "JOIN unit_places p USING (unit_key)",
+    "unit_places": "SELECT * FROM unit_places",
+    "ingest_log": "SELECT ingest_id, ingested_at, path, status FROM ingest_log",
+}
+LOCK_RETRIES = 20
+
+
+def warehouse_path() -> Path:
+    return Path(os.environ.get("HTSD_WAREHOUSE", DEFAULT_DB))
+
+
+def version(path: Path) -> str:
+    """Changes on every write: size and mtime of the file and its write-ahead log."""
+    parts = []
+    for file in (path, path.with_name(path.name + ".wal")):
+        if file.exists():
+            stat = file.stat()
+            parts.append(f"{stat.st_mtime_ns}:{stat.st_size}")
+    return "|".join(parts)
+
+
+def snapshot(path: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory copy of the public views; waits briefly while an ingest holds the file."""
+    tables = _read_views(path)
+    con = duckdb.connect(":memory:")
+    for name, table in tables.items():
+        con.register(f"_{name}", table)
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM _{name}")  # noqa: S608 (fixed names)
+        con.unregister(f"_{name}")
+    return con
+
+
+def _read_views(path: Path) -> dict:
+    for attempt in range(LOCK_RETRIES):
+        try:
+            source = duckdb.connect(str(path), read_only=True)
+            break
+        except duckdb.IOException:
+            if attempt == LOCK_RETRIES - 1:
+                raise
+            time.sleep(0.25)
+    try:
+        return {name: source.sql(sql).to_arrow_table() for name, sql in SNAPSHOT_VIEWS.items()}
+    finally:
+        source.close()
+
+
+
+@st.cache_resource(max_entries=1, show_spinner="Đang đọc kho dữ liệu…")
+def _snapshot_for(current_version: str) -> duckdb.DuckDBPyConnection:
+    return snapshot(warehouse_path())
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _run(name: str, current_version: str, *args):
+    return getattr(queries, name)(_snapshot_for(current_version).cursor(), *args)
+
+
+def query(name: str, *args):
+    """Run `dashboard.queries.<name>` on a cursor of the current snapshot (cursors are safe across
+    Streamlit's threads), cached on its arguments and the warehouse version."""
+    return _run(name, version(warehouse_path()), *args)

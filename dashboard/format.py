@@ -1,0 +1,37 @@
+"""Numbers the Vietnamese way: 1.234.567 and 1,5; money in đồng, triệu or tỷ đồng."""
+
+from __future__ import annotations
+
+import math
+
+MONEY_UNITS = {"đồng": 1, "triệu đồng": 1_000_000, "tỷ đồng": 1_000_000_000}
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def money(value: float | int | None, unit: str = "đồng", with_unit: bool = True) -> str:
+    if value is None:
+        return "–"
+    scale = MONEY_UNITS[unit]
+    decimals = 0 if scale == 1 else (1 if scale == 1_000_000 else 2)
+    return f"{number(value / scale, decimals)} {unit}" if with_unit else number(value / scale, decimals)
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    return "–" if value is None or math.isnan(value) else f"{number(value * 100, decimals)}%"
+
+
+def change(current: float | None, previous: float | None) -> float | None:
+    """Relative change, None where there is nothing to compare with."""
+    if current is None or previous in (None, 0):
+        return None
+    return (current - previous) / previous
+
+
+def signed_percent(value: float | None) -> str | None:
+    return None if value is None else ("+" if value >= 0 else "") + percent(value)

@@ -1,0 +1,149 @@
+"""Every SQL query of the dashboard, against the snapshot of the public views (see dashboard.db).
+
+All user choices arrive as bound parameters ($years, $provinces, …); nothing a user picks is ever
+formatted into SQL text. An empty list means "all".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+LEVELS = ("province", "district", "commune", "agency")
+
+
+@dataclass(frozen=True)
+class Filters:
+    years: tuple[int, ...] = ()
+    provinces: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+
+    def params(self) -> dict:
+        return {"years": list(self.years), "provinces": list(self.provinces),
+                "indicators": list(self.indicators), "levels": list(self.levels)}
+
+
+WHERE_UNITS = ("(len($provinces) = 0 OR list_contains($provinces, province_code)) "
+               "AND (len($levels) = 0 OR list_contains($levels, unit_level))")
+WHERE_FACTS = f"{WHERE_UNITS} AND (len($indicators) = 0 OR list_contains($indicators, indicator))"
+WHERE_YEARS = "(len($years) = 0 OR list_contains($years, year))"
+
+
+def _df(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> pd.DataFrame:
+    """Run with only the parameters the statement names (DuckDB rejects unused ones)."""
+    named = set(re.findall(r"\$(\w+)", sql))
+    return con.execute(sql, {k: v for k, v in params.items() if k in named}).df()
+
+
+def years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    return [y for (y,) in con.execute("SELECT DISTINCT year FROM reports ORDER BY year").fetchall()]
+
+
+def provinces(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute("SELECT DISTINCT province_code, province_name FROM reports ORDER BY province_name").df()
+
+
+def yearly_totals(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Per year: reporting units, activities, participants, state budget and social funds."""
+    return _df(con, f"""
+        WITH u AS (SELECT year, count(DISTINCT unit_key) AS units FROM reports WHERE {WHERE_UNITS} GROUP BY year),
+             a AS (SELECT year, sum(events) AS events, sum(participants) AS participants
+                   FROM report_facts WHERE {WHERE_FACTS} GROUP BY year),
+             m AS (SELECT year, sum(state_budget_vnd) AS state_budget, sum(social_vnd) AS social
+                   FROM report_funding WHERE {WHERE_UNITS} GROUP BY year)
+        SELECT year, coalesce(units, 0) AS units, coalesce(events, 0)::BIGINT AS events,
+               coalesce(participants, 0)::BIGINT AS participants, coalesce(state_budget, 0)::BIGINT AS state_budget,
+               coalesce(social, 0)::BIGINT AS social
+        FROM u FULL JOIN a USING (year) FULL JOIN m USING (year) ORDER BY year""", f.params())
+
+
+def by_place(con: duckdb.DuckDBPyConnection, f: Filters, year: int, group: str,
+             province: str | None = None, district: str | None = None) -> pd.DataFrame:
+    """Totals per province, per district/unit of a province, or per unit of a district."""
+    key, name = {"province": ("province_code", "province_name"), "district": ("district_code", "district_name"),
+                 "unit": ("unit_key", "unit_name")}[group]
+    scope = ("($province IS NULL OR province_code = $province) "
+             "AND ($district IS NULL OR district_code = $district)")
+    params = {**f.params(), "year": year, "province": province, "district": district}
+    return _df(con, f"""
+        WITH a AS (SELECT {key} AS key, any_value({name}) AS name, sum(events) AS events,
+                          sum(participants) AS participants
+                   FROM report_facts WHERE year = $year AND {WHERE_FACTS} AND {scope} GROUP BY 1),
+             m AS (SELECT {key} AS key, any_value({name}) AS name, sum(state_budget_vnd) AS state_budget,
+                          sum(social_vnd) AS social
+                   FROM report_funding WHERE year = $year AND {WHERE_UNITS} AND {scope} GROUP BY 1),
+             u AS (SELECT {key} AS key, any_value({name}) AS name, count(DISTINCT unit_key) AS units
+                   FROM reports WHERE year = $year AND {WHERE_UNITS} AND {scope} GROUP BY 1)
+        SELECT key, coalesce(u.name, a.name, m.name) AS name, coalesce(units, 0) AS units,
+               coalesce(events, 0)::BIGINT AS events, coalesce(participants, 0)::BIGINT AS participants,
+               coalesce(state_budget, 0)::BIGINT AS state_budget, coalesce(social, 0)::BIGINT AS social
+        FROM u FULL JOIN a USING (key) FULL JOIN m USING (key)
+        ORDER BY participants DESC, name""", params)
+
+
+def by_indicator(con: duckdb.DuckDBPyConnection, f: Filters, year: int) -> pd.DataFrame:
+    return _df(con, f"""
+        SELECT indicator, sum(events)::BIGINT AS events, sum(participants)::BIGINT AS participants
+        FROM report_facts WHERE year = $year AND {WHERE_FACTS}
+        GROUP BY indicator ORDER BY participants DESC""", {**f.params(), "year": year})
+
+
+def points(con: duckdb.DuckDBPyConnection, f: Filters, year: int, level: str) -> pd.DataFrame:
+    """Proportional-symbol points: provinces at today's centroids, or reporting units at their own."""
+    key, name, place = (("province_code", "province_name",
+                         "p.map = '2025' AND p.unit_level = 'province' AND p.unit_code = a.key")
+                        if level == "province" else ("unit_key", "unit_name", "p.unit_key = a.key"))
+    return _df(con, f"""
+        WITH a AS (SELECT {key} AS key, any_value({name}) AS name, sum(participants)::BIGINT AS participants,
+                          sum(events)::BIGINT AS events
+                   FROM report_facts WHERE year = $year AND {WHERE_FACTS} GROUP BY 1)
+        SELECT a.*, p.lat, p.lon FROM a JOIN unit_places p ON {place} WHERE p.lat IS NOT NULL
+        ORDER BY participants DESC""", {**f.params(), "year": year})
+
+
+def compare(con: duckdb.DuckDBPyConnection, f: Filters, year_a: int, year_b: int, measure: str) -> pd.DataFrame:
+    """Per province: the measure in both years, change, % change and rank change; one-year-only rows kept."""
+    source, column = ("report_facts", measure) if measure in ("events", "participants") else (
+        "report_funding", {"state_budget": "state_budget_vnd", "social": "social_vnd"}[measure])
+    where = WHERE_FACTS if source == "report_facts" else WHERE_UNITS
+    return _df(con, f"""
+        WITH v AS (
+            SELECT province_code, any_value(province_name) AS name,
+                   sum({column}) FILTER (WHERE year = $a) AS value_a, sum({column}) FILTER (WHERE year = $b) AS value_b,
+                   count(*) FILTER (WHERE year = $a) > 0 AS in_a, count(*) FILTER (WHERE year = $b) > 0 AS in_b
+            FROM {source} WHERE year IN ($a, $b) AND {where} GROUP BY province_code)
+        SELECT province_code, name, value_a::BIGINT AS value_a, value_b::BIGINT AS value_b,
+               (value_b - value_a)::BIGINT AS change,
+               CASE WHEN value_a > 0 THEN (value_b - value_a) / value_a END AS change_pct,
+               CASE WHEN in_a THEN rank() OVER (PARTITION BY in_a ORDER BY value_a DESC) END AS rank_a,
+               CASE WHEN in_b THEN rank() OVER (PARTITION BY in_b ORDER BY value_b DESC) END AS rank_b,
+               in_a, in_b
+        FROM v ORDER BY value_b DESC NULLS LAST, value_a DESC""", {**f.params(), "a": year_a, "b": year_b})
+
+
+def table(con: duckdb.DuckDBPyConnection, f: Filters, by_indicator_detail: bool) -> pd.DataFrame:
+    """The Data page: one row per year and unit with funding beside activities, or one row per
+    indicator without funding (funding is not split by activity, repeating it would double it)."""
+    if by_indicator_detail:
+        return _df(con, f"""
+            SELECT year, province_name, district_name, unit_name, unit_level, unit_code, indicator,
+                   events, participants, not_itemised, resolved
+            FROM report_facts WHERE {WHERE_YEARS} AND {WHERE_FACTS}
+            ORDER BY year DESC, province_name, district_name NULLS FIRST, unit_name, indicator""", f.params())
+    return _df(con, f"""
+        WITH a AS (SELECT year, unit_key, sum(events) AS events, sum(participants) AS participants,
+                          bool_or(not_itemised) AS not_itemised
+                   FROM report_facts WHERE {WHERE_YEARS} AND {WHERE_FACTS} GROUP BY ALL),
+             m AS (SELECT year, unit_key, sum(state_budget_vnd) AS state_budget, sum(social_vnd) AS social,
+                          bool_or(not_itemised) AS not_itemised
+                   FROM report_funding WHERE {WHERE_YEARS} AND {WHERE_UNITS} GROUP BY ALL)
+        SELECT year, p.province_name, p.district_name, p.unit_name, p.unit_level, p.unit_code,
+               coalesce(a.events, 0)::BIGINT AS events, coalesce(a.participants, 0)::BIGINT AS participants,
+               m.state_budget::BIGINT AS state_budget, m.social::BIGINT AS social,
+               coalesce(a.not_itemised, FALSE) OR coalesce(m.not_itemised, FALSE) AS not_itemised, p.resolved
+        FROM a FULL JOIN m USING (year, unit_key) JOIN unit_places p USING (unit_key)
+        ORDER BY year DESC, p.province_name, p.district_name NULLS FIRST, p.unit_name""", f.params())

@@ -1,0 +1,48 @@
+"""Page pieces shared by every page: KPI tiles, a chart with its table of numbers, empty states."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.format import number
+
+TOPOJSON_URL = "./app/static/topojson/"  # served from static/ so maps need no internet
+MAX_STYLED_ROWS = 5000  # beyond this the Styler makes a page slow; exports still hold every row
+
+
+def chart_config(filename: str) -> dict:
+    """Plotly's toolbar with 'save as PNG' at print quality, in a file named after the chart."""
+    return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+            "modeBarButtonsToRemove": ["lasso2d", "select2d"], "topojsonURL": TOPOJSON_URL}
+
+
+def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, on_select: str = "ignore"):
+    """A chart and, in a second tab, the table of its numbers; returns the selection event if asked."""
+    shown, table = st.tabs(["Biểu đồ", "Bảng số liệu"])
+    with shown:
+        event = st.plotly_chart(fig, key=key, config=chart_config(key), on_select=on_select,
+                                selection_mode=("points",))
+    with table:
+        styled_table(numbers, key=f"{key}_table")
+    return event
+
+
+def styled_table(df: pd.DataFrame, key: str | None = None, height: int | str = "auto") -> None:
+    """Numbers shown as 1.234.567 while the columns stay numeric (so sorting still works)."""
+    if len(df) > MAX_STYLED_ROWS:
+        st.caption(f"Hiển thị {number(MAX_STYLED_ROWS)}/{number(len(df))} dòng đầu; tải về để có đủ.")
+        df = df.head(MAX_STYLED_ROWS)
+    numeric = df.select_dtypes("number").columns
+    styler = df.style.format(thousands=".", decimal=",", precision=0, subset=numeric, na_rep="–")
+    st.dataframe(styler, hide_index=True, key=key, height=height)
+
+
+def kpi(column, label: str, value: str, delta: str | None = None, help: str | None = None,
+        inverse: bool = False) -> None:
+    column.metric(label, value, delta, delta_color="inverse" if inverse else "normal", help=help, border=True)
+
+
+def empty(message: str) -> None:
+    st.info(message, icon="ℹ️")

@@ -1,0 +1,60 @@
+"""So sánh năm: two years side by side per locality, with change, % change, rank change and totals."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, db, filters, widgets
+from dashboard.format import number, percent
+
+MEASURES = {"participants": "Người tham gia", "events": "Hoạt động", "state_budget": "Ngân sách nhà nước (đồng)",
+            "social": "Xã hội hóa (đồng)"}
+selection = st.session_state["selection"]
+st.title("So sánh năm")
+years = sorted(selection.years_available, reverse=True)
+if len(years) < 2:
+    widgets.empty("Cần số liệu của ít nhất hai năm để so sánh.")
+    st.stop()
+st.caption("Mọi số liệu theo địa giới tỉnh hiện nay (từ 1/7/2025): báo cáo cũ của tỉnh đã sáp nhập được cộng vào "
+           "tỉnh mới.")
+pick_a, pick_b, pick_m = st.columns(3)
+year_b = pick_b.selectbox("Năm so sánh", years, key="c_year_b",
+                          index=years.index(filters.url_value("nam_b", years, years[0], int)))
+earlier = [y for y in years if y != year_b]
+year_a = pick_a.selectbox("Năm gốc", earlier, key="c_year_a",
+                          index=earlier.index(filters.url_value("nam_a", earlier, max(
+                              [y for y in earlier if y < year_b], default=earlier[0]), int)))
+measure = pick_m.selectbox("Chỉ số", list(MEASURES), format_func=MEASURES.get, key="c_measure",
+                           index=list(MEASURES).index(filters.url_value("so_sanh", list(MEASURES), "participants")))
+filters.remember(nam_a=year_a, nam_b=year_b, so_sanh=measure)
+rows = db.query("compare", selection.filters, year_a, year_b, measure)
+if rows.empty:
+    widgets.empty("Không có số liệu khớp bộ lọc ở hai năm đã chọn.")
+    st.stop()
+
+only_one = rows[~(rows["in_a"] & rows["in_b"])]
+total_a, total_b = rows["value_a"].sum(), rows["value_b"].sum()
+both = rows[rows["in_a"] & rows["in_b"]]
+tiles = st.columns(3)
+widgets.kpi(tiles[0], f"Tổng {year_a}", number(total_a))
+widgets.kpi(tiles[1], f"Tổng {year_b}", number(total_b),
+            None if not total_a else f"{'+' if total_b >= total_a else ''}{percent((total_b - total_a) / total_a)}")
+widgets.kpi(tiles[2], "Địa phương có báo cáo cả hai năm", f"{len(both)}/{len(rows)}")
+if not only_one.empty:
+    st.warning("Chỉ báo cáo một trong hai năm (không tính vào so sánh thay đổi): " + "; ".join(
+        f"{r.name} (chỉ năm {year_a if r.in_a else year_b})" for r in only_one.itertuples()))
+
+tick = ",d"
+table = pd.DataFrame({
+    "Tỉnh/thành phố": rows["name"], f"{year_a}": rows["value_a"], f"{year_b}": rows["value_b"],
+    "Thay đổi": rows["change"], "Thay đổi (%)": (rows["change_pct"] * 100).round(1),
+    f"Hạng {year_a}": rows["rank_a"], f"Hạng {year_b}": rows["rank_b"],
+    "Tăng/giảm hạng": rows["rank_a"] - rows["rank_b"],
+    "Ghi chú": ["" if a and b else f"chỉ có năm {year_a if a else year_b}" for a, b in zip(rows["in_a"],
+                                                                                              rows["in_b"],
+                                                                                              strict=True)],
+})
+total_row = pd.DataFrame([{"Tỉnh/thành phố": "Tổng cộng", f"{year_a}": total_a, f"{year_b}": total_b,
+                           "Thay đổi": total_b - total_a,
+                           "Thay đổi (%)": round((total_b - total_a) / total_a * 100, 1) if total_a else None}])
+widgets.chart(charts.dumbbell(rows, year_a, year_b, f"{MEASURES[measure]}: {year_a} và {year_b}", tick),
+              pd.concat([table, total_row], ignore_index=True), key="compare_dumbbell")

@@ -1,0 +1,40 @@
+"""Dữ liệu: the filtered table with Vietnamese headers, exported as CSV (UTF-8 BOM) and formatted .xlsx."""
+
+from datetime import datetime
+
+import streamlit as st
+
+from dashboard import db, exports, filters, widgets
+
+HEADERS = {"year": "Năm", "province_name": "Tỉnh/thành phố", "district_name": "Quận/huyện (trước 2025)",
+           "unit_name": "Đơn vị", "unit_level": "Cấp", "unit_code": "Mã đơn vị", "indicator": "Hoạt động",
+           "events": "Số hoạt động", "participants": "Người tham gia", "state_budget": "Ngân sách nhà nước (đồng)",
+           "social": "Xã hội hóa (đồng)", "not_itemised": "Phần chưa chi tiết", "resolved": "Đã xác định đơn vị"}
+
+selection = st.session_state["selection"]
+st.title("Dữ liệu")
+detail = st.toggle("Chi tiết theo loại hoạt động", key="d_detail",
+                   value=filters.url_value("chi_tiet", ["1", "0"], "0") == "1")
+filters.remember(chi_tiet="1" if detail else None)
+table = db.query("table", selection.filters, detail)
+if table.empty:
+    widgets.empty("Không có dòng nào khớp bộ lọc. Bỏ bớt bộ lọc ở thanh bên trái.")
+    st.stop()
+shown = table.assign(
+    unit_level=table["unit_level"].map(filters.LEVEL_LABELS).fillna(table["unit_level"]),
+    not_itemised=table["not_itemised"].map({True: "có", False: ""}),
+    resolved=table["resolved"].map({True: "có", False: "chưa"}),
+)
+if detail:
+    shown["indicator"] = shown["indicator"].map(selection.indicator_labels).fillna(shown["indicator"])
+shown = shown.rename(columns=HEADERS)
+st.caption(f"{len(shown):,} dòng".replace(",", ".") + ". 'Phần chưa chi tiết': phần số liệu của một địa bàn "
+           "mà báo cáo của các đơn vị cấp dưới chưa kê ra (mỗi địa bàn chỉ được cộng một lần).")
+stamp = datetime.now()
+name = f"tuan_le_htsd_{stamp:%Y%m%d_%H%M}"
+left, right, _ = st.columns([1, 1, 3])
+left.download_button("Tải CSV", exports.to_csv(shown), f"{name}.csv", "text/csv", key="d_csv")
+right.download_button("Tải Excel (.xlsx)", exports.to_xlsx(shown, selection.describe() + [
+    ("Chi tiết theo hoạt động", "có" if detail else "không")], "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc",
+    stamp), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="d_xlsx")
+widgets.styled_table(shown, key="d_table", height=560)

@@ -1,0 +1,50 @@
+"""Kinh phí: state budget against social sources by locality, share of social, cost per participant."""
+
+import streamlit as st
+
+from dashboard import charts, db, filters, widgets
+from dashboard.format import money
+from dashboard.periods import focus_year, previous_year
+
+selection = st.session_state["selection"]
+st.title("Kinh phí")
+year = focus_year(selection)
+if year is None:
+    widgets.empty("Kho dữ liệu chưa có báo cáo nào.")
+    st.stop()
+years = sorted(selection.filters.years or selection.years_available, reverse=True)
+year = st.selectbox("Năm", years, index=years.index(filters.url_value("xem_nam", years, year, int)), key="f_year")
+filters.remember(xem_nam=year)
+places = db.query("by_place", selection.filters, year, "province")
+if places.empty or not (places["state_budget"] + places["social"]).any():
+    widgets.empty(f"Không có số liệu kinh phí năm {year} khớp bộ lọc.")
+    st.stop()
+unit = selection.money
+st.caption(f"Năm {year}. Tổng ngân sách nhà nước {money(places['state_budget'].sum(), unit)}; "
+           f"xã hội hóa {money(places['social'].sum(), unit)}.")
+money_table = places[["name", "state_budget", "social", "participants"]].rename(columns={
+    "name": "Tỉnh/thành phố", "state_budget": "Ngân sách nhà nước (đồng)", "social": "Xã hội hóa (đồng)",
+    "participants": "Người tham gia"})
+widgets.chart(charts.funding_stacked(places, unit, f"Kinh phí theo nguồn, năm {year}"), money_table,
+              key="funding_sources")
+left, right = st.columns(2)
+with left:
+    widgets.chart(charts.social_share(places, "Tỉ lệ xã hội hóa trong tổng kinh phí"), money_table,
+                  key="funding_share")
+with right:
+    widgets.chart(charts.cost_per_participant(places, "Chi phí bình quân cho một người tham gia"), money_table,
+                  key="funding_cost")
+
+previous = previous_year(selection, year)
+if previous is not None:
+    st.subheader(f"Thay đổi lớn nhất so với năm {previous}")
+    state = db.query("compare", selection.filters, previous, year, "state_budget")
+    social = db.query("compare", selection.filters, previous, year, "social")
+    both = state.merge(social, on=["province_code", "name"], suffixes=("_state", "_social"))
+    both["change"] = both["change_state"].fillna(0) + both["change_social"].fillna(0)
+    biggest = both.reindex(both["change"].abs().sort_values(ascending=False).index).head(10)
+    widgets.styled_table(biggest[["name", "value_a_state", "value_b_state", "value_a_social", "value_b_social",
+                                  "change"]].rename(columns={
+        "name": "Tỉnh/thành phố", "value_a_state": f"NSNN {previous}", "value_b_state": f"NSNN {year}",
+        "value_a_social": f"XHH {previous}", "value_b_social": f"XHH {year}", "change": "Thay đổi tổng (đồng)"}),
+        key="funding_changes")
