@@ -1,5 +1,6 @@
 """Tổng quan: the chosen year against the previous one, the trend, leading and lagging localities."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, db, widgets
@@ -16,50 +17,42 @@ if year is None:
 previous = previous_year(selection, year)
 every_year = Filters((), *[getattr(selection.filters, f) for f in ("provinces", "indicators", "levels")])
 totals = db.query("yearly_totals", every_year).set_index("year")
-now = totals.loc[year] if year in totals.index else None
-before = totals.loc[previous] if previous in totals.index else None
 st.caption(f"Năm {year}" + (f", so với năm {previous}" if previous else " (không có năm trước để so sánh)"))
-if now is None or not now["units"]:
+if year not in totals.index or not totals.loc[year, "units"]:
     widgets.empty(f"Không có báo cáo nào của năm {year} khớp bộ lọc. Bỏ bớt bộ lọc ở thanh bên trái.")
     st.stop()
 
 
-def metric(series, key: str):
-    return None if series is None else float(series[key])
-
-
-def derived(series) -> tuple[float | None, float | None]:
-    if series is None:
-        return None, None
-    spent = series["state_budget"] + series["social"]
-    share = series["social"] / spent if spent else None
-    cost = spent / series["participants"] if series["participants"] else None
-    return share, cost
-
-
-share_now, cost_now = derived(now)
-share_before, cost_before = derived(before)
-tiles = st.columns(4)
-widgets.kpi(tiles[0], "Đơn vị báo cáo", number(now["units"]),
-            signed_percent(change(metric(now, "units"), metric(before, "units"))))
-widgets.kpi(tiles[1], "Hoạt động", number(now["events"]),
-            signed_percent(change(metric(now, "events"), metric(before, "events"))))
-widgets.kpi(tiles[2], "Người tham gia", number(now["participants"]),
-            signed_percent(change(metric(now, "participants"), metric(before, "participants"))))
-widgets.kpi(tiles[3], "Chi phí / người tham gia (đồng)", money(cost_now, "đồng", with_unit=False),
-            signed_percent(change(cost_now, cost_before)), inverse=True)
-tiles = st.columns(4)
 unit = selection.money
-widgets.kpi(tiles[0], f"Ngân sách nhà nước ({unit})", money(now["state_budget"], unit, with_unit=False),
-            signed_percent(change(metric(now, "state_budget"), metric(before, "state_budget"))))
-widgets.kpi(tiles[1], f"Xã hội hóa ({unit})", money(now["social"], unit, with_unit=False),
-            signed_percent(change(metric(now, "social"), metric(before, "social"))))
-widgets.kpi(tiles[2], "Tỉ lệ xã hội hóa", percent(share_now),
-            None if share_now is None or share_before is None else
-            f"{'+' if share_now >= share_before else ''}{number((share_now - share_before) * 100, 1)} điểm %")
-widgets.kpi(tiles[3], f"Tổng kinh phí ({unit})", money(now["state_budget"] + now["social"], unit, with_unit=False),
-            signed_percent(change(metric(now, "state_budget") + metric(now, "social"),
-                                  None if before is None else metric(before, "state_budget") + metric(before, "social"))))
+spent = totals["state_budget"] + totals["social"]
+totals = totals.assign(spent=spent, share=totals["social"] / spent.where(spent > 0),
+                       cost=spent / totals["participants"].where(totals["participants"] > 0))
+now = totals.loc[year]
+before = totals.loc[previous] if previous in totals.index else None
+
+
+def delta(column: str, points: bool = False) -> str | None:
+    """Change against the previous year: % for amounts, percentage points for a share."""
+    if before is None or pd.isna(before[column]) or pd.isna(now[column]):
+        return None
+    if points:
+        return f"{'+' if now[column] >= before[column] else ''}{number((now[column] - before[column]) * 100, 1)} điểm %"
+    return signed_percent(change(float(now[column]), float(before[column])))
+
+
+TILES = [  # label, shown value, column for the change, lower is better
+    ("Đơn vị báo cáo", number(now["units"]), "units", False),
+    ("Hoạt động", number(now["events"]), "events", False),
+    ("Người tham gia", number(now["participants"]), "participants", False),
+    ("Chi phí / người tham gia (đồng)", money(now["cost"], "đồng", with_unit=False), "cost", True),
+    (f"Ngân sách nhà nước ({unit})", money(now["state_budget"], unit, with_unit=False), "state_budget", False),
+    (f"Xã hội hóa ({unit})", money(now["social"], unit, with_unit=False), "social", False),
+    ("Tỉ lệ xã hội hóa", percent(now["share"]), "share", False),
+    (f"Tổng kinh phí ({unit})", money(now["spent"], unit, with_unit=False), "spent", False),
+]
+for row in (TILES[:4], TILES[4:]):
+    for column, (label, value, key, inverse) in zip(st.columns(4), row, strict=True):
+        widgets.kpi(column, label, value, delta(key, points=key == "share"), inverse=inverse)
 
 left, right = st.columns(2)
 trend = totals.reset_index()
