@@ -28,6 +28,7 @@ class Draft:
     row: int | None
     unit_name: str | None  # None: the unit named in the title block (single-unit forms)
     district_name: str | None = None
+    unit_code: str | None = None
     province_name: str | None = None
     year: int | None = None
     facts: dict[str, list[int]] = field(default_factory=dict)  # indicator -> [events, participants]
@@ -50,30 +51,60 @@ class Extraction:
     warnings: list[Issue]
 
 
-def layout_of(table: Table) -> str | None:
+def layout_of(table: Table, vocab: Vocabulary) -> str | None:
+    """Which layout a table has, or None for a table that is not a report (contact lists, chart data)."""
     roles = {c.meaning.target for c in table.columns if c.meaning.kind == "column"}
     kinds = {c.meaning.kind for c in table.columns}
     if "value" in roles and ("activity" in roles or "measure" in roles):
         return "long"
     if roles & {"unit", "district"} and kinds & {"indicator", "funding"}:
         return "consolidated"
-    if "measure" in kinds or "activity" in roles:
+    if "measure" in kinds and ("activity" in roles or _rows_name_activities(table, vocab)):
         return "single"
     return None
 
 
-def extract(table: Table, vocab: Vocabulary) -> Extraction:
-    layout = layout_of(table)
+def _rows_name_activities(table: Table, vocab: Vocabulary) -> bool:
+    """A single-unit form without a 'Nội dung' header still lists activities in its first text column."""
+    column = _first_text_column(table)
+    labels = [_label(table, row, [column]) for row in table.body]
+    return any(vocab.label_meaning(label).kind in ("indicator", "funding") for label in labels if label)
+
+
+def extract(table: Table, vocab: Vocabulary) -> Extraction | None:
+    """Report drafts of a table, or None when the table is not a report."""
+    layout = layout_of(table, vocab)
     if layout is None:
-        raise FormError("không nhận ra bố cục bảng (không có cột đơn vị hay cột nội dung hoạt động)", table.sheet)
-    warnings = _unmapped_columns(table)
+        return None
+    warnings = _unmapped_columns(table, layout)
     drafts = {"consolidated": _consolidated, "single": _single, "long": _long}[layout](table, vocab, warnings)
     return Extraction(layout, drafts, warnings)
 
 
-def _unmapped_columns(table: Table) -> list[Issue]:
-    return [Issue(f"cột '{' / '.join(c.path)}' không khớp chỉ tiêu nào trong bảng từ đồng nghĩa — bỏ qua cột này",
-                  table.sheet, c.header_cell) for c in table.columns if c.meaning.kind is None]
+READ_BY = {  # what each layout reads; any other column is reported, never dropped silently
+    "consolidated": {"indicator", "funding", "unit", "district", "province", "year", "unit_code"},
+    "single": {"measure", "activity"},
+    "long": {"unit", "district", "province", "year", "activity", "measure", "value", "unit_code"},
+}
+IGNORED_ROLES = {"stt", "note", "uom", "row_total"}  # read by nobody, on purpose
+
+
+def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
+    """Columns no rule of this layout reads: unknown headers, bare measures in a row-per-unit table…"""
+    def read(column: Column) -> bool:
+        meaning = column.meaning
+        what = meaning.target if meaning.kind == "column" else meaning.kind
+        return what in READ_BY[layout] or what in IGNORED_ROLES
+
+    lost = [c for c in table.columns if not read(c)]
+    headed = {c.index for c in table.columns}
+    blind = sorted({(c, row) for row in table.body for c, v in enumerate(table.rows[row])
+                    if c not in headed and text_of(v)}, key=lambda x: (x[0], x[1]))
+    first_cells = {c: cell_name(row, c) for c, row in reversed(blind)}
+    issues = [Issue(f"cột không có tiêu đề nhưng có số liệu (từ ô {cell}) — bỏ qua cột này", table.sheet, cell)
+              for cell in first_cells.values()]
+    return issues + [Issue(f"cột '{' / '.join(c.path)}' không khớp chỉ tiêu nào trong bảng từ đồng nghĩa — "
+                           "bỏ qua cột này", table.sheet, c.header_cell) for c in lost]
 
 
 def cell(table: Table, row: int, column: int) -> object:
@@ -117,8 +148,10 @@ def _consolidated(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> lis
         label = _label(table, row, [unit_col or district_col])
         first = _first_text(table, row)
         draft = Draft(table.sheet, row, label or None,
-                      _label(table, row, [district_col]) if unit_col else None,
-                      _label(table, row, [province_col]) or None, _year_cell(table, row, year_col))
+                      district_name=_label(table, row, [district_col]) if unit_col else None,
+                      province_name=_label(table, row, [province_col]) or None,
+                      year=_year_cell(table, row, year_col))
+        draft.unit_code = _label(table, row, [table.role("unit_code")]) or None
         draft.is_total = vocab.is_total(label or first)
         filled = _fill_values(table, row, values, draft)
         if not label and not draft.is_total:
@@ -169,7 +202,9 @@ def _single(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draf
         if meaning.kind == "funding":
             _funding_row(table, row, meaning, measures, draft)
             continue
-        figures = {c.meaning.target: number(table, row, c.index, c.meaning) for c in measures}
+        figures = {"events": 0, "participants": 0}
+        for column in measures:  # 'trực tiếp' and 'trực tuyến' both count as participants
+            figures[column.meaning.target] += number(table, row, column.index, column.meaning)
         if not any(figures.values()):
             continue
         indicator = meaning.target if meaning.kind == "indicator" else "other"
@@ -242,8 +277,8 @@ def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]
         value = number(table, row, roles["value"].index, meaning)
         group = (unit, _label(table, row, [roles["district"]]) if roles["unit"] else "",
                  _label(table, row, [roles["province"]]), _year_cell(table, row, roles["year"]))
-        draft = drafts.setdefault(group, Draft(table.sheet, row, unit or None, group[1] or None, group[2] or None,
-                                               group[3]))
+        draft = drafts.setdefault(group, Draft(table.sheet, row, unit or None, district_name=group[1] or None,
+                                               province_name=group[2] or None, year=group[3]))
         _add_long(draft, meaning, measure_text, value, vocab, warnings, table, row)
     return list(drafts.values())
 

@@ -9,6 +9,7 @@ boundaries; the earliest match in the text wins, then the longest, so a lumped h
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ INDICATORS = ("opening_ceremony", "communication", "class", "online_learning", "
               "contest", "reading", "visit", "commendation", "other")
 MEASURES = ("events", "participants")
 FUNDING = ("state_budget", "social", "total")
-KIND_ORDER = ("column", "funding", "indicator", "measure")  # which meaning wins when several match
+KIND_ORDER = ("column", "funding", "indicator", "measure", "mode")  # which meaning wins when several match
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,9 @@ class Vocabulary:
         """Meaning of a header path (group texts above, leaf text last)."""
         leaf = fold(path[-1]) if path else ""
         whole = fold(" ".join(path))
+        if len(path) > 1 and self.first_match(leaf, "mode"):  # 'Số người' over 'Trực tuyến' is a way of taking part
+            whole = fold(" ".join(path[:-1]))
+            leaf = self._without_mode(leaf) or leaf
         multiplier = header_multiplier(" ".join(path))
         column = self.column_role(leaf) if all(fold(p) == leaf for p in path) or len(path) == 1 else None
         if column:
@@ -106,13 +110,25 @@ class Vocabulary:
         funding = self.funding_target(leaf) or self.funding_target(whole)
         if funding and (funding != "total" or not self.first_match(whole, "indicator")):
             return Meaning("funding", funding, multiplier=multiplier)
-        return self._indicator_meaning(whole, leaf)
+        return self._indicator_meaning(whole, leaf, " ".join(path))
+
+    def _without_mode(self, leaf: str) -> str:
+        mode = self.first_match(leaf, "mode")
+        return " ".join(f" {leaf} ".replace(f" {mode.folded} ", " ").split()) if mode else leaf
 
     def column_role(self, folded: str) -> str | None:
-        """A column role needs the whole header ('Xã'), or its start for longer names ('Đơn vị (xã)')."""
+        """A column role needs the whole header ('Xã'), or its start for longer names ('Đơn vị (xã)')
+        unless an activity name starts there and is longer ('Hoạt động khác' is not 'Hoạt động')."""
         hits = [s for s in self._by_kind.get("column", [])
                 if folded == s.folded or (" " in s.folded and folded.startswith(s.folded + " "))]
-        return max(hits, key=lambda s: len(s.folded)).target if hits else None
+        if not hits:
+            return None
+        best = max(hits, key=lambda s: len(s.folded))
+        activity = self.first_match(folded, "indicator")
+        if best.folded != folded and activity and find_word(folded, activity.folded) == 0 \
+                and len(activity.folded) > len(best.folded):
+            return None
+        return best.target
 
     def funding_target(self, folded: str) -> str | None:
         """A named source (NSNN, XHH) beats the generic 'Kinh phí' wherever each appears."""
@@ -121,9 +137,11 @@ class Vocabulary:
         chosen = self.first_match_of(folded, specific or hits)
         return chosen.target if chosen else None
 
-    def _indicator_meaning(self, whole: str, leaf: str) -> Meaning:
+    def _indicator_meaning(self, whole: str, leaf: str, raw: str) -> Meaning:
         indicator = self.first_match(whole, "indicator")
         measure = self.first_match(leaf, "measure") or self.first_match(whole, "measure")
+        if indicator and measure and self._only_in_brackets(indicator, raw):
+            return Meaning("measure", measure.target)  # 'Số lượng (cuộc, buổi, lớp)' explains a count
         if indicator:
             implied = indicator.measure or None
             chosen = measure.target if measure and not (implied and _covers(indicator, measure)) else implied
@@ -131,6 +149,11 @@ class Vocabulary:
         if measure:
             return Meaning("measure", measure.target)
         return Meaning(None)
+
+    def _only_in_brackets(self, indicator: Synonym, raw: str) -> bool:
+        """True for 'Số lượng (cuộc, buổi, lớp)': the activity word only explains a measure."""
+        outside = fold(re.sub(r"\([^)]*\)", " ", raw))
+        return find_word(outside, indicator.folded) < 0 and self.first_match(outside, "measure") is not None
 
     def label_meaning(self, label: str) -> Meaning:
         """Meaning of an activity or funding label in a row ('Ngân sách nhà nước: 15 triệu')."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from etl.errors import FormError, Issue
@@ -94,6 +94,7 @@ def stage_one(warehouse: Warehouse, path: Path, vocab: Vocabulary, index: UnitIn
     sha256 = hashlib.sha256(data).hexdigest()
     if warehouse.already_loaded(sha256):
         return warehouse.stage_unchanged(sha256, str(path))
+    options = replace(options, folders=tuple(p.name for p in path.parents)[:3])
     try:
         parsed = parse_file(data, path.name, vocab, index, options)
     except FormError as exc:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from etl.errors import FormError, Issue
-from etl.extract import extract
+from etl.extract import Extraction, extract
 from etl.headers import Vocabulary
 from etl.read import read_sheets
 from etl.resolve import Options, Placer, Report, file_year
-from etl.tables import find_table
+from etl.tables import Table, find_table
 from etl.text import fold
 from etl.title import read_title
 from etl.units import UnitIndex
@@ -39,20 +39,20 @@ def parse_file(data: bytes, filename: str, vocab: Vocabulary, index: UnitIndex,
         if sheet.hidden or fold(sheet.name).startswith(INSTRUCTION_SHEETS):
             continue  # instructions or lookup lists, never a report
         table = find_table(sheet, vocab)
-        if table is None:
+        extraction = extract(table, vocab) if table is not None else None
+        if extraction is None:
             if any(any(str(v).strip() for v in row) for row in sheet.rows):
                 parsed.warnings.append(Issue("sheet không chứa bảng báo cáo — bỏ qua", sheet.name))
             continue
-        _parse_table(table, filename, vocab, index, options, parsed)
+        _parse_table(table, extraction, filename, index, options, parsed)
     if not parsed.reports:
         raise FormError("không tìm thấy bảng báo cáo nào trong tệp (cần có dòng tiêu đề cột như "
                         "'Đơn vị', 'Lễ khai mạc', 'Số lượng', 'Số người tham gia')")
     return parsed
 
 
-def _parse_table(table, filename: str, vocab: Vocabulary, index: UnitIndex, options: Options,
+def _parse_table(table: Table, extraction: Extraction, filename: str, index: UnitIndex, options: Options,
                  parsed: ParsedFile) -> None:
-    extraction = extract(table, vocab)
     title = read_title(table.title)
     year = file_year(title, filename.rsplit("/", 1)[-1], options, table.sheet)
     placed = Placer(index, title, options, table.sheet, year).place(extraction.drafts)

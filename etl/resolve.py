@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from etl.errors import FormError, Issue, cell_name
 from etl.extract import Draft
 from etl.text import clean, key
-from etl.title import TitleInfo, is_government_line, locality_mentions, year_from_filename
+from etl.title import TitleInfo, locality_mentions, speaks_for_locality, year_from_filename
 from etl.units import Unit, UnitIndex, split_type
 
 _LEVEL_OF_TYPE = {"tinh": "province", "thanh pho": "district", "quan": "district", "huyen": "district",
@@ -36,6 +36,7 @@ class Report:
 class Options:
     year: int | None = None
     province: str | None = None
+    folders: tuple[str, ...] = ()  # names of the folders holding the file, nearest first
 
 
 @dataclass
@@ -55,7 +56,7 @@ def file_year(title: TitleInfo, filename: str, options: Options, sheet: str) -> 
         signals.setdefault(options.year, []).append("tham số --year")
     if len(signals) > 1:
         said = "; ".join(f"{' và '.join(src)} ghi năm {y}" for y, src in sorted(signals.items()))
-        raise FormError(f"năm báo cáo mâu thuẫn: {said}", sheet)
+        raise FormError(f"năm báo cáo mâu thuẫn: {said}", sheet, next(iter(title.years.values()), None))
     return next(iter(signals), None)
 
 
@@ -108,10 +109,12 @@ class Placer:
         names += [m for line in self.title.issuer_lines for m in locality_mentions(line)]
         names += [self.options.province] if self.options.province else []
         names += [self.title.place] if self.title.place else []
+        names += self.options.folders  # long exports often carry their province only in the folder name
         for name in names:
             if name and (unit := self.index.province(name, year)):
                 return unit
-        for name in names:
+        names += [n for n in (draft.district_name, draft.unit_name) if n]
+        for name in names:  # a district or commune named nowhere else in the country tells the province
             found = {self.index.province_of(u).key for u in self.index.anywhere(name, year)} if name else set()
             if len(found) == 1:
                 return self.index.units[found.pop()]
@@ -119,17 +122,17 @@ class Placer:
                         "hoặc dùng --province)", self.sheet)
 
     def _issuer(self, year: int, province: Unit) -> Unit:
-        """The lowest locality the title names, or the agency whose name heads the title."""
-        locality = province
-        for line in self.title.issuer_lines:
-            for mention in locality_mentions(line):
-                found = self.index.find(mention, locality)
-                if len(found) == 1 and found[0].level != "province":
-                    locality = found[0]
-        head = self.title.issuer_lines[0] if self.title.issuer_lines else ""
-        if head and self.index.is_agency(head) and not any(is_government_line(x) for x in self.title.issuer_lines):
-            return self._agency(clean(head), locality)
-        return locality
+        """The lowest locality the title names ('UBND PHƯỜNG X' over 'QUẬN 12'), or the agency heading it."""
+        mentions = [m for line in self.title.issuer_lines for m in locality_mentions(line)]
+        district = next((found[0] for found in (self.index.find(m, province) for m in mentions)
+                         if len(found) == 1 and found[0].level == "district"), None)
+        within = district or province
+        commune = next((found[0] for found in (self.index.find(m, within) for m in mentions)
+                        if len(found) == 1 and found[0].level == "commune"), None)
+        locality = commune or district or province
+        agency = next((line for line in self.title.issuer_lines
+                       if self.index.is_agency(line) and not speaks_for_locality(line)), None)
+        return self._agency(clean(agency), locality) if agency else locality
 
     def _row_context(self, year: int, province: Unit, issuer: Unit, draft: Draft) -> Unit:
         base = issuer if issuer.level in ("province", "district", "commune") else province
@@ -143,20 +146,22 @@ class Placer:
         return base
 
     def _unit(self, name: str, context: Unit, draft: Draft) -> Unit:
+        by_code = self.index.by_code(draft.unit_code, context) if draft.unit_code else None
+        if by_code is not None:
+            return by_code
         if self.index.is_agency(name):
             return self._agency(name, self._mentioned_locality(name, context))
         found = self.index.find(name, context)
         if len(found) == 1:
-            if split_type(name)[1] != split_type(found[0].name)[1]:
-                self._warn(f"'{name}' được hiểu là {found[0].name} ({found[0].code}) theo tên cũ/tên khác "
-                           "trong danh mục", draft)
             return found[0]
         if found:
             names = ", ".join(f"{u.name} ({u.code})" for u in found[:4])
             self._warn(f"tên '{name}' khớp nhiều đơn vị: {names}; giữ là chưa xác định, thêm bí danh "
                        "vào data/unit_aliases.csv", draft)
         else:
-            self._warn(f"không tìm thấy đơn vị '{name}' trong {context.name}; giữ là chưa xác định, "
+            merged = self.index.merged_into(name, context)
+            hint = f" (có thể đã sáp nhập vào {', '.join(u.name for u in merged[:3])})" if merged else ""
+            self._warn(f"không tìm thấy đơn vị '{name}' trong {context.name}{hint}; giữ là chưa xác định, "
                        "thêm bí danh vào data/unit_aliases.csv", draft)
         return unresolved_unit(name, context)
 

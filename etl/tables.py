@@ -35,7 +35,7 @@ class Table:
 
     sheet: str
     rows: list[list[object]]
-    title: list[str]
+    title: list[tuple[str, str]]  # (text, cell) of every filled cell above the header
     header_rows: list[int]
     columns: list[Column]
     body: list[int]
@@ -99,7 +99,7 @@ def _header_block(rows: list[list[object]], anchor: int, vocab: Vocabulary) -> l
     for index in range(anchor + 1, min(anchor + MAX_HEADER_ROWS, len(rows))):
         row = rows[index]
         texts = [v for v in row if isinstance(v, str) and v.strip()]
-        if _is_numbering(row) or _numeric_count(row) or not texts or _header_score(row, vocab) < len(texts):
+        if _is_numbering(row) or _numeric_count(row) or not texts or _header_score(row, vocab) < 0.75 * len(texts):
             break
         if _looks_like_data_label(row, vocab):
             break
@@ -134,14 +134,16 @@ def _fill_merged(rows: list[list[object]], merged: list[tuple[int, int, int, int
 
 
 def _fill_groups(rows: list[list[object]], header_rows: list[int]) -> None:
-    """Unmerged group headers (CSV): a group text spans the empty cells to its right above sub-headers."""
-    leaf = rows[header_rows[-1]]
-    for r in header_rows[:-1]:
+    """Unmerged group headers (CSV, some .ods): a group text spans the empty cells to its right, as
+    far as the columns under it have sub-headers of their own."""
+    width = max(len(rows[r]) for r in header_rows)
+    for position, r in enumerate(header_rows[:-1]):
         row = rows[r]
-        row.extend([""] * (len(leaf) - len(row)))
-        for c in range(1, len(row)):
-            has_leaf = c < len(leaf) and text_of(leaf[c]) and text_of(leaf[c - 1])
-            if not text_of(row[c]) and text_of(row[c - 1]) and has_leaf:
+        row.extend([""] * (width - len(row)))
+        below = header_rows[position + 1:]
+        has_sub = [any(c < len(rows[b]) and text_of(rows[b][c]) for b in below) for c in range(width)]
+        for c in range(1, width):
+            if not text_of(row[c]) and text_of(row[c - 1]) and has_sub[c] and has_sub[c - 1]:
                 row[c] = row[c - 1]
 
 
@@ -168,14 +170,14 @@ def _attach_measures(columns: list[Column]) -> list[Column]:
     """
     if not any(c.meaning.kind == "indicator" for c in columns):
         return columns
-    for left, column in zip(columns, columns[1:], strict=False):
+    for left, column in zip(columns, columns[1:], strict=False):  # chains: SL | trực tiếp | trực tuyến
         if column.meaning.kind == "measure" and left.meaning.kind == "indicator" and left.index == column.index - 1:
             column.meaning = Meaning("indicator", left.meaning.target, column.meaning.target)
     return columns
 
 
-def _title_lines(rows: list[list[object]]) -> list[str]:
-    return [t for row in rows for t in _cells(row) if t]
+def _title_lines(rows: list[list[object]]) -> list[tuple[str, str]]:
+    return [(text, cell_name(r, c)) for r, row in enumerate(rows) for c, text in enumerate(_cells(row)) if text]
 
 
 def _split_body(rows: list[list[object]], start: int, table: Table, vocab: Vocabulary) -> tuple[list[int], list[int]]:

@@ -16,7 +16,7 @@ _DATE = re.compile(r"ngay \d{1,2} thang \d{1,2} nam \d{4}")
 _YEAR = re.compile(r"\bnam (\d{4})\b|\btuan le\b.*?\b(20\d\d)\b")
 _FILE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
 _TITLE_CUES = ("bao cao", "tong hop", "bieu", "mau ", "ket qua", "thong ke")
-_NOT_ISSUER = ("cong hoa", "doc lap", "so ", "v v", "kinh gui")
+_NOT_ISSUER = re.compile(r"^(cong hoa|doc lap|so \d|so$|v v|kinh gui)")  # 'Số: 240/BC' but not 'Sở …'
 _EDUCATION_AUTHORITY = ("so giao duc", "so gd", "phong giao duc", "phong gd")
 _MENTION = re.compile(r"(?:^| )(" + "|".join(sorted((re.escape(t) for t in TYPE_WORDS if len(t) > 1),
                                                     key=len, reverse=True)) + r") ")
@@ -24,28 +24,29 @@ _MENTION = re.compile(r"(?:^| )(" + "|".join(sorted((re.escape(t) for t in TYPE_
 
 @dataclass
 class TitleInfo:
-    years: set[int]
+    years: dict[int, str]  # year -> the cell that states it
     issuer_lines: list[str]  # lines above the report title, as written
     place: str | None  # the place before ', ngày … tháng … năm …'
 
 
-def read_title(lines: list[str]) -> TitleInfo:
-    years: set[int] = set()
+def read_title(lines: list[tuple[str, str]]) -> TitleInfo:
+    """Year, issuer and place from the (text, cell) lines above a table."""
+    years: dict[int, str] = {}
     issuer: list[str] = []
     place = None
     in_issuer = True
-    for line in lines:
+    for line, cell in lines:
         folded = fold(line)
         if _DATE.search(folded):
             place = place or line.split(",")[0].strip()
             folded = _DATE.sub(" ", folded)
         for match in _YEAR.finditer(folded):
-            years.add(int(match.group(1) or match.group(2)))
+            years.setdefault(int(match.group(1) or match.group(2)), cell)
         if folded.startswith(_TITLE_CUES):
             in_issuer = False
-        if in_issuer and folded and not folded.startswith(_NOT_ISSUER) and not _DATE.search(fold(line)):
+        if in_issuer and folded and not _NOT_ISSUER.match(folded) and not _DATE.search(fold(line)):
             issuer.append(line)
-    return TitleInfo({y for y in years if 1990 < y < 2100}, issuer, place)
+    return TitleInfo({y: c for y, c in years.items() if 1990 < y < 2100}, issuer, place)
 
 
 def year_from_filename(name: str) -> int | None:
@@ -60,7 +61,7 @@ def locality_mentions(line: str) -> list[str]:
     return [folded[m.start(1):] for m in _MENTION.finditer(folded + " ")]
 
 
-def is_government_line(line: str) -> bool:
-    """'UBND …' or the education authority, which reports on behalf of its locality."""
-    folded = fold(line)
-    return folded.startswith(("ubnd", "uy ban nhan dan") + _EDUCATION_AUTHORITY)
+def speaks_for_locality(line: str) -> bool:
+    """The education authority reports on behalf of its locality ('UBND HUYỆN X' over 'PHÒNG GDĐT');
+    any other agency under a 'UBND' line ('SỞ VĂN HÓA …') reports for itself."""
+    return fold(line).startswith(_EDUCATION_AUTHORITY)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +29,9 @@ TYPE_WORDS = {  # folded prefix -> canonical folded type
     "phuong": "phuong", "p": "phuong", "f": "phuong", "thi tran": "thi tran", "tt": "thi tran",
     "dac khu": "dac khu",
 }
+TYPE_LEVELS = {"tinh": {"province"}, "thanh pho": {"province", "district"}, "quan": {"district"},
+               "huyen": {"district"}, "thi xa": {"district"}, "xa": {"commune"}, "phuong": {"commune"},
+               "thi tran": {"commune"}, "dac khu": {"commune"}}
 _TYPE_PATTERN = re.compile(r"^(?:ubnd |uy ban nhan dan )?(" + "|".join(
     sorted((re.escape(t) for t in TYPE_WORDS), key=len, reverse=True)) + r")(?: |$)")
 
@@ -48,6 +52,11 @@ class Unit:
     lon: float | None = None
 
 
+def unit_key(map_name: str, level: str, code: str) -> str:
+    """'L:D:761' (Quận 12 before 2025), 'N:C:26773' (a commune of the 2025 map): unique across maps."""
+    return f"{'N' if map_name == '2025' else 'L'}:{level[0].upper()}:{code}"
+
+
 def map_for(year: int) -> str:
     return "2025" if year >= REFORM_YEAR else "legacy"
 
@@ -61,6 +70,13 @@ def split_type(name: str) -> tuple[str | None, str]:
     return unit_type, core
 
 
+def accented_core(name: str) -> str:
+    """The name without its type prefix but with its diacritics: tells 'Lộc Thành' from 'Lộc Thạnh'."""
+    match = _TYPE_PATTERN.match(fold(name))
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", name).lower())
+    return " ".join(words[len(match.group(0).split()) if match else 0:])
+
+
 class UnitIndex:
     """Both official lists, indexed by the name keys officers may write."""
 
@@ -71,12 +87,15 @@ class UnitIndex:
             if unit.parent_key:
                 self.children[unit.parent_key].append(unit)
         self._by_scope: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+        self._old_by_scope: dict[tuple[str, str], list[Unit]] = defaultdict(list)
         for unit in units:
-            for name_key in keys.get(unit.key, []):
-                for scope in self._scopes(unit):
-                    bucket = self._by_scope[(scope, name_key)]
-                    if unit not in bucket:
-                        bucket.append(unit)
+            for table, names in ((self._by_scope, keys.get(unit.key, [])),
+                                 (self._old_by_scope, keys.get(OLD_NAMES + unit.key, []))):
+                for name_key in names:
+                    for scope in self._scopes(unit):
+                        bucket = table[(scope, name_key)]
+                        if unit not in bucket:
+                            bucket.append(unit)
         self.agency_words = _agency_words()
 
     def _scopes(self, unit: Unit) -> list[str]:
@@ -107,6 +126,25 @@ class UnitIndex:
             found = self._lookup(province.key, name)
         return found
 
+    def by_code(self, code: str, within: Unit) -> Unit | None:
+        """The unit with this official code on the map of `within`, if it lies inside `within`'s province."""
+        digits = code.strip().split(".")[0]
+        level = {2: "province", 3: "district", 5: "commune"}.get(len(digits))
+        unit = self.units.get(unit_key(within.map, level, digits)) if level else None
+        if unit and self.province_of(unit).key == self.province_of(within).key:
+            return unit
+        return None
+
+    def merged_into(self, name: str, within: Unit) -> list[Unit]:
+        """Units that absorbed a unit of this name before 2025 (suggestions for an unresolved name)."""
+        unit_type, core = split_type(name)
+        province = self.province_of(within)
+        for name_key in _name_keys(unit_type, core):
+            found = self._old_by_scope.get((province.key, name_key), [])
+            if found:
+                return found
+        return []
+
     def province_of(self, unit: Unit) -> Unit:
         while unit.level != "province" and unit.parent_key:
             unit = self.units[unit.parent_key]
@@ -117,15 +155,24 @@ class UnitIndex:
         return any(folded == w or folded.startswith(w + " ") for w in self.agency_words)
 
     def _lookup(self, scope: str, name: str) -> list[Unit]:
-        unit_type, core = split_type(name)
+        found = self._lookup_as(scope, name, *split_type(name))
+        if not found and split_type(name)[0]:  # 'Tinh Bien' is Tịnh Biên, not a province named Biên
+            found = self._lookup_as(scope, name, None, fold(name))
+        return found
+
+    def _lookup_as(self, scope: str, name: str, unit_type: str | None, core: str) -> list[Unit]:
         candidates: list[Unit] = []
         for name_key in _name_keys(unit_type, core):
             candidates = self._by_scope.get((scope, name_key), [])
             if candidates:
                 break
-        if unit_type and len(candidates) > 1:
+        if unit_type:  # 'Huyện Ba Vì' is never 'Xã Ba Vì'; a district written 'Quận' for 'Huyện' still is
+            candidates = [u for u in candidates if u.level in TYPE_LEVELS[unit_type]]
             typed = [u for u in candidates if self.unit_type(u) == unit_type]
             candidates = typed or candidates
+        if len(candidates) > 1:  # names that differ only by diacritics: the exact spelling decides
+            exact = [u for u in candidates if accented_core(u.name) == accented_core(name)]
+            candidates = exact or candidates
         if len(candidates) > 1:  # the same name at two levels: prefer the higher level
             top = min(_LEVEL_RANK[u.level] for u in candidates)
             candidates = [u for u in candidates if _LEVEL_RANK[u.level] == top]
@@ -165,35 +212,49 @@ def _official_units() -> tuple[list[Unit], dict[str, list[str]]]:
     units: dict[str, Unit] = {}
     keys: dict[str, list[str]] = defaultdict(list)
     for row in query("SELECT * FROM admin_units_legacy"):
-        new_code = new_province_of_old[row["provinceKey"]]
-        _add(units, keys, Unit(f"L:P:{row['provinceCode']}", "legacy", "province", row["provinceCode"],
-                               row["province"], None, new_code, True, row["provinceLat"], row["provinceLon"]),
-             row, "province")
-        _add(units, keys, Unit(f"L:D:{row['districtCode']}", "legacy", "district", row["districtCode"],
-                               row["district"], f"L:P:{row['provinceCode']}", new_code, True,
-                               row["districtLat"], row["districtLon"]), row, "district")
+        today = new_province_of_old[row["provinceKey"]]
+        province = _add(units, keys, "legacy", "province", row, "province", None, today)
+        district = _add(units, keys, "legacy", "district", row, "district", province, today)
         if row["wardCode"]:
-            _add(units, keys, Unit(f"L:C:{row['wardCode']}", "legacy", "commune", row["wardCode"], row["ward"],
-                                   f"L:D:{row['districtCode']}", new_code, True, row["wardLat"], row["wardLon"]),
-                 row, "ward")
+            _add(units, keys, "legacy", "commune", row, "ward", district, today)
     for row in query("SELECT * FROM admin_units"):
-        code = row["provinceCode"]
-        _add(units, keys, Unit(f"N:P:{code}", "2025", "province", code, row["province"], None, code, True,
-                               row["provinceLat"], row["provinceLon"]), row, "province")
-        _add(units, keys, Unit(f"N:C:{row['wardCode']}", "2025", "commune", row["wardCode"], row["ward"],
-                               f"N:P:{code}", code, True, row["wardLat"], row["wardLon"]), row, "ward")
+        province = _add(units, keys, "2025", "province", row, "province", None, row["provinceCode"])
+        _add(units, keys, "2025", "commune", row, "ward", province, row["provinceCode"])
     return list(units.values()), keys
 
 
-def _add(units: dict[str, Unit], keys: dict[str, list[str]], unit: Unit, row: dict, prefix: str) -> None:
-    if unit.key in units:
-        return
-    units[unit.key] = unit
-    names = [row.get(f"{prefix}Key"), row.get(f"{prefix}ShortKey"), key(unit.name)]
-    names += json.loads(row.get(f"{prefix}Alias") or "[]") + json.loads(row.get(f"{prefix}Keywords") or "[]")
+def _add(units: dict[str, Unit], keys: dict[str, list[str]], map_name: str, level: str, row: dict, prefix: str,
+         parent: str | None, province_today: str) -> str:
+    """Add the unit a dataset row names at one level; index it under its names and spelling variants
+    ('p01', 'q12'). The dataset's keywords also hold names of units merged into it before 2025;
+    those are not this unit's name in an old report, so they are kept apart, as suggestions only."""
+    key_ = unit_key(map_name, level, row[f"{prefix}Code"])
+    if key_ in units:
+        return key_
+    unit = Unit(key_, map_name, level, row[f"{prefix}Code"], row[prefix], parent, province_today, True,
+                row[f"{prefix}Lat"], row[f"{prefix}Lon"])
+    units[key_] = unit
     unit_type, core = split_type(unit.name)
-    names += _name_keys(unit_type, core)
+    names = [row.get(f"{prefix}Key"), row.get(f"{prefix}ShortKey"), key(unit.name), *_name_keys(unit_type, core)]
+    own = core.replace(" ", "")
+    for keyword in json.loads(row.get(f"{prefix}Alias") or "[]") + json.loads(row.get(f"{prefix}Keywords") or "[]"):
+        (names if _strip_type_key(keyword) == own else keys[OLD_NAMES + unit.key]).append(keyword)
     keys[unit.key] = [n for n in dict.fromkeys(names) if n and not n.isdigit()]
+    return key_
+
+
+OLD_NAMES = "old:"  # key prefix, in the name-key table, of the names merged into a unit
+_KEY_TYPES = ("thanhpho", "thitran", "thixa", "phuong", "district", "huyen", "quan", "tinh", "ward", "xa",
+              "tp", "tt", "tx", "p", "f", "q", "h", "x")
+
+
+def _strip_type_key(name_key: str) -> str:
+    """'phuong04' -> '4', 'q12' -> '12', 'phubinh' -> 'phubinh': a keyword's name without its type."""
+    for prefix in _KEY_TYPES:
+        if name_key.startswith(prefix) and len(name_key) > len(prefix):
+            name_key = name_key[len(prefix):]
+            break
+    return str(int(name_key)) if name_key.isdigit() else name_key
 
 
 def _province_mapping() -> dict[str, str]:

@@ -57,7 +57,7 @@ def test_status_lists_loaded_unresolved_and_rejected(db):
     assert done.returncode == 0
     assert "2020  Thành phố Huế" in done.stdout and "630" in done.stdout
     assert "Phường Kim Long Thượng (thuộc Thành phố Huế; năm 2020)" in done.stdout
-    assert "broken_year_2022.xlsx: sheet 'Tong hop': năm báo cáo mâu thuẫn" in done.stdout
+    assert "broken_year_2022.xlsx: sheet 'Tong hop', ô A4: năm báo cáo mâu thuẫn" in done.stdout
 
 
 def test_filled_template_round_trips(db, tmp_path, capsys, sql):

@@ -1,0 +1,1 @@
+"""Whole-run benchmarks: `python -m bench` (`--quick` for a run under a minute)."""

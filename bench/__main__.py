@@ -1,0 +1,32 @@
+"""`python -m bench [--quick]`: whole runs side by side with the naive way; the last line is JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from bench import etl_speed
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--quick", action="store_true", help="a smaller run, under a minute")
+    parser.add_argument("--forms", type=int, help="number of generated forms (default 1200, quick 300)")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    forms = args.forms or (300 if args.quick else 1200)
+    result = etl_speed.run(OUT, forms)
+    print(f"ETL ingest, {result['forms']} forms:           {result['etl_ms_per_form']:>8} ms/form "
+          f"({result['statuses']})")
+    print(f"ETL ingest, {result['xlsx_forms']} .xlsx forms:     {result['etl_xlsx_ms_per_form']:>8} ms/form")
+    print(f"pandas.read_excel(openpyxl), same .xlsx: {result['openpyxl_ms_per_form']:>8} ms/form "
+          f"(ETL is {result['speedup_vs_openpyxl']}x faster)")
+    print(f"bare python-calamine, all workbooks:    {result['calamine_ms_per_form']:>8} ms/form")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

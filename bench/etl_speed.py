@@ -1,0 +1,79 @@
+"""ETL speed: ms per form for a whole `ingest` run, beside the naive reads of the same forms.
+
+The naive way is what an analyst would write: pandas.read_excel(engine="openpyxl") on every
+sheet of every .xlsx form. Bare python-calamine reading every sheet of every workbook is the
+floor any workbook ETL stands on. All three run on the same generated national forms.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pandas as pd
+import python_calamine as calamine
+
+from etl.demo.build import generate_national
+from etl.ingest import ingest_paths
+from etl.units import load_index
+
+WORKBOOKS = (".xlsx", ".xls", ".ods")
+
+
+def national_forms(out: Path, forms: int) -> list[Path]:
+    """Generate (or reuse) a deterministic national set of at least `forms` files."""
+    folder = out / f"national_{forms}"
+    if not (folder / "manifest.json").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        generate_national(folder, max_forms=forms)
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "manifest.json")
+
+
+def time_etl(files: list[Path], db: Path) -> tuple[float, dict[str, int]]:
+    """Seconds for one cold ingest run (unit lists loaded, fresh warehouse), and the statuses."""
+    for stale in (db, db.with_name(db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    load_index.cache_clear()
+    start = time.perf_counter()
+    results = ingest_paths(files, db)
+    elapsed = time.perf_counter() - start
+    statuses: dict[str, int] = {}
+    for result in results:
+        statuses[result.status] = statuses.get(result.status, 0) + 1
+    return elapsed, statuses
+
+
+def time_openpyxl(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in files:
+        pd.read_excel(path, sheet_name=None, header=None, engine="openpyxl")
+    return time.perf_counter() - start
+
+
+def time_calamine(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in files:
+        book = calamine.CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python()
+    return time.perf_counter() - start
+
+
+def run(out: Path, forms: int) -> dict:
+    files = national_forms(out, forms)
+    xlsx = [p for p in files if p.suffix == ".xlsx"]
+    workbooks = [p for p in files if p.suffix in WORKBOOKS]
+    etl_all, statuses = time_etl(files, out / "bench.duckdb")
+    etl_xlsx, _ = time_etl(xlsx, out / "bench_xlsx.duckdb")
+    naive = time_openpyxl(xlsx)
+    bare = time_calamine(workbooks)
+    result = {
+        "forms": len(files), "xlsx_forms": len(xlsx), "statuses": statuses,
+        "etl_ms_per_form": round(etl_all * 1000 / len(files), 3),
+        "etl_xlsx_ms_per_form": round(etl_xlsx * 1000 / len(xlsx), 3),
+        "openpyxl_ms_per_form": round(naive * 1000 / len(xlsx), 3),
+        "calamine_ms_per_form": round(bare * 1000 / len(workbooks), 3),
+    }
+    result["speedup_vs_openpyxl"] = round(result["openpyxl_ms_per_form"] / result["etl_xlsx_ms_per_form"], 2)
+    return result

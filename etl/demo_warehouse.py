@@ -1,0 +1,50 @@
+"""`python -m etl demo`: generate the sample forms and ingest them into a fresh demo warehouse.
+
+The generated forms are not committed (they rebuild in seconds); the warehouse they make is what a
+fresh machine's dashboard shows.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from etl.demo.build import generate_demo
+from etl.ingest import FileResult, ingest_paths
+from etl.warehouse import DEFAULT_DB
+
+DEMO_FORMS = Path(__file__).resolve().parent.parent / "data" / "demo_forms"
+
+
+class NotADemoWarehouse(Exception):
+    """The target file holds data ingested from elsewhere; rebuilding it would destroy real reports."""
+
+
+def build_demo(db: Path = DEFAULT_DB, forms: Path | None = None,
+               on_file: Callable[[FileResult], None] | None = None,
+               on_progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
+    forms = forms or DEMO_FORMS
+    _refuse_real_warehouse(db, forms)
+    shutil.rmtree(forms, ignore_errors=True)
+    generate_demo(forms)
+    for path in (db, db.with_name(db.name + ".wal")):
+        path.unlink(missing_ok=True)
+    return ingest_paths([forms], db, on_file=on_file, on_progress=on_progress)
+
+
+def _refuse_real_warehouse(db: Path, forms: Path) -> None:
+    if not db.exists():
+        return
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        foreign = con.execute("SELECT count(*) FROM ingests WHERE NOT starts_with(path, ?)",
+                              [str(forms)]).fetchone()[0]
+    except duckdb.Error:
+        foreign = 0  # not an ingest warehouse at all (or an empty one)
+    finally:
+        con.close()
+    if foreign:
+        raise NotADemoWarehouse(f"{db} đã có {foreign} lần nạp tệp thật; chọn tệp khác bằng --db")
