@@ -115,6 +115,8 @@ def cell(table: Table, row: int, column: int) -> object:
 def number(table: Table, row: int, column: int, meaning: Meaning) -> int:
     """Parse one numeric cell; a problem rejects the file naming sheet, cell and value."""
     raw = cell(table, row, column)
+    if type(raw) is float and raw.is_integer() and raw >= 0 and meaning.kind != "funding":
+        return int(raw)  # the common case in workbooks, kept off the text path
     try:
         if meaning.kind == "funding":
             return parse_amount(raw, meaning.multiplier)
@@ -170,9 +172,8 @@ def _fill_values(table: Table, row: int, columns: list[Column], draft: Draft) ->
     """Add each value column of a row to the draft; True when any cell held something."""
     filled = False
     for column in columns:
-        raw = text_of(cell(table, row, column.index))
-        filled = filled or raw not in ("", "-")
         value = number(table, row, column.index, column.meaning)
+        filled = filled or bool(value) or text_of(cell(table, row, column.index)) not in ("", "-")
         if column.meaning.kind == "funding":
             draft.funding[column.meaning.target] = draft.funding.get(column.meaning.target, 0) + value
         else:

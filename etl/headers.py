@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from etl.text import find_word, fold
@@ -55,6 +55,8 @@ class Vocabulary:
         self.synonyms = synonyms
         self.totals = [s.folded for s in synonyms if s.kind == "total"]
         self._memo: dict[tuple[str, str], Synonym | None] = {}  # forms repeat the same few hundred texts
+        for name in ("column_role", "funding_target", "is_header_word", "is_total", "label_meaning"):
+            setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
 
     @classmethod
     def load(cls, path: Path = DEFAULT_SYNONYMS) -> Vocabulary:

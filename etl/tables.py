@@ -50,11 +50,13 @@ class Table:
 
 
 def text_of(value: object) -> str:
+    if isinstance(value, str):
+        return clean(value) if value else ""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return clean(str(value)) if isinstance(value, str) else str(value)
+    return str(value)
 
 
 def find_table(sheet: RawSheet, vocab: Vocabulary) -> Table | None:

@@ -9,12 +9,15 @@ aliases in `data/unit_aliases.csv`, and the agency words in `data/agency_words.c
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from vietnamadminunits.database import query
@@ -22,6 +25,7 @@ from vietnamadminunits.database import query
 from etl.text import fold, key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+CACHE_DIR = DATA_DIR / ".cache"
 REFORM_YEAR = 2025  # the October week of 2025 already ran on the new map (in force from 1/7/2025)
 TYPE_WORDS = {  # folded prefix -> canonical folded type
     "tinh": "tinh", "thanh pho": "thanh pho", "tp": "thanh pho", "quan": "quan", "q": "quan",
@@ -82,10 +86,6 @@ class UnitIndex:
 
     def __init__(self, units: list[Unit], keys: dict[str, list[str]]):
         self.units = {u.key: u for u in units}
-        self.children: dict[str, list[Unit]] = defaultdict(list)
-        for unit in units:
-            if unit.parent_key:
-                self.children[unit.parent_key].append(unit)
         self._by_scope: dict[tuple[str, str], list[Unit]] = defaultdict(list)
         self._old_by_scope: dict[tuple[str, str], list[Unit]] = defaultdict(list)
         for unit in units:
@@ -94,7 +94,7 @@ class UnitIndex:
                 for name_key in names:
                     for scope in self._scopes(unit):
                         bucket = table[(scope, name_key)]
-                        if unit not in bucket:
+                        if not bucket or bucket[-1] is not unit:  # a unit's keys repeat, never interleave
                             bucket.append(unit)
         self.agency_words = _agency_words()
 
@@ -201,10 +201,43 @@ def _agency_words() -> tuple[str, ...]:
 
 @cache
 def load_index(aliases_path: Path | None = None) -> UnitIndex:
-    """The index over both maps plus officer aliases; cached because building takes ~0.3 s."""
+    """The index over both maps plus officer aliases.
+
+    Building it takes about a second, so it is also kept on disk, keyed by everything it is made
+    from (the package's version, this module's code, the aliases and agency words).
+    """
+    aliases_path = aliases_path or DATA_DIR / "unit_aliases.csv"
+    cache = CACHE_DIR / f"unit_index_{_inputs_digest(aliases_path)}.pickle"
+    if cache.exists():
+        try:
+            return pickle.loads(cache.read_bytes())
+        except (pickle.UnpicklingError, EOFError, AttributeError):
+            cache.unlink(missing_ok=True)
     units, keys = _official_units()
-    _apply_aliases(units, keys, aliases_path or DATA_DIR / "unit_aliases.csv")
-    return UnitIndex(units, keys)
+    _apply_aliases(units, keys, aliases_path)
+    index = UnitIndex(units, keys)
+    _write_cache(cache, index)
+    return index
+
+
+def _inputs_digest(aliases_path: Path) -> str:
+    digest = hashlib.sha256(version("vietnamadminunits").encode())
+    for path in (Path(__file__), aliases_path, DATA_DIR / "agency_words.csv"):
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    return digest.hexdigest()[:16]
+
+
+def _write_cache(cache: Path, index: UnitIndex) -> None:
+    """Best effort: a read-only checkout simply rebuilds each time."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        for stale in cache.parent.glob("unit_index_*.pickle"):
+            stale.unlink(missing_ok=True)
+        temporary = cache.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(cache)
+    except OSError:
+        pass
 
 
 def _official_units() -> tuple[list[Unit], dict[str, list[str]]]:
