@@ -51,8 +51,8 @@ def trend(df: pd.DataFrame, measure: str, title: str) -> go.Figure:
                                text=df[measure], texttemplate="%{y:,d}", textposition="top center",
                                hovertemplate="Năm %{x}: %{y:,d}<extra></extra>"))
     fig = _layout(fig, title, height=340)
-    fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(tickformat=",d", rangemode="tozero")
+    fig.update_xaxes(dtick=1, tickformat="d", range=[df["year"].min() - 0.5, df["year"].max() + 0.5])
+    fig.update_yaxes(tickformat=",d", range=[0, max(df[measure].max(), 1) * 1.18])
     return fig
 
 
@@ -139,6 +139,20 @@ def dumbbell(df: pd.DataFrame, year_a: int, year_b: int, title: str, tick: str =
                         str(year) + "</extra>")
     fig = _layout(fig, title, height=max(320, 30 * len(data) + 120))
     fig.update_xaxes(tickformat=tick, rangemode="tozero")
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def change_bars(df: pd.DataFrame, title: str) -> go.Figure:
+    """Change against the previous year, gains in green and losses in red, largest on top."""
+    data = df.sort_values("change_pct")
+    colors = [COLORS["up"] if v >= 0 else COLORS["down"] for v in data["change_pct"]]
+    fig = go.Figure(go.Bar(x=data["change_pct"], y=data["name"], orientation="h", marker_color=colors,
+                           text=data["change_pct"], texttemplate="%{x:+.1%}", textposition="outside",
+                           cliponaxis=False, hovertemplate="%{y}: %{x:+.1%}<extra></extra>"))
+    span = max(data["change_pct"].abs().max(), 0.05) * 1.3
+    fig = _layout(fig, title, height=max(300, 34 * len(data) + 110))
+    fig.update_xaxes(tickformat="+.0%", range=[-span, span])
     fig.update_yaxes(automargin=True)
     return fig
 

@@ -56,5 +56,7 @@ table = pd.DataFrame({
 total_row = pd.DataFrame([{"Tỉnh/thành phố": "Tổng cộng", f"{year_a}": total_a, f"{year_b}": total_b,
                            "Thay đổi": total_b - total_a,
                            "Thay đổi (%)": round((total_b - total_a) / total_a * 100, 1) if total_a else None}])
-widgets.chart(charts.dumbbell(rows, year_a, year_b, f"{MEASURES[measure]}: {year_a} và {year_b}", tick),
-              pd.concat([table, total_row], ignore_index=True), key="compare_dumbbell")
+st.plotly_chart(charts.dumbbell(rows, year_a, year_b, f"{MEASURES[measure]}: {year_a} và {year_b}", tick),
+                key="compare_dumbbell", config=widgets.chart_config("so_sanh_nam"))
+st.subheader("Bảng so sánh")
+widgets.styled_table(pd.concat([table, total_row], ignore_index=True), key="compare_table")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, db, filters, widgets
-from dashboard.format import money
+from dashboard.format import MONEY_UNITS, money
 from dashboard.periods import focus_year, previous_year
 
 selection = st.session_state["selection"]
@@ -43,8 +43,11 @@ if previous is not None:
     both = state.merge(social, on=["province_code", "name"], suffixes=("_state", "_social"))
     both["change"] = both["change_state"].fillna(0) + both["change_social"].fillna(0)
     biggest = both.reindex(both["change"].abs().sort_values(ascending=False).index).head(10)
-    widgets.styled_table(biggest[["name", "value_a_state", "value_b_state", "value_a_social", "value_b_social",
-                                  "change"]].rename(columns={
+    amounts = ["value_a_state", "value_b_state", "value_a_social", "value_b_social", "change"]
+    shown = biggest[["name", *amounts]].copy()
+    shown[amounts] = shown[amounts] / MONEY_UNITS[unit]
+    st.caption(f"Đơn vị: {unit}.")
+    widgets.styled_table(shown.rename(columns={
         "name": "Tỉnh/thành phố", "value_a_state": f"NSNN {previous}", "value_b_state": f"NSNN {year}",
-        "value_a_social": f"XHH {previous}", "value_b_social": f"XHH {year}", "change": "Thay đổi tổng (đồng)"}),
-        key="funding_changes")
+        "value_a_social": f"XHH {previous}", "value_b_social": f"XHH {year}", "change": "Thay đổi tổng"}),
+        key="funding_changes", decimals={"đồng": 0, "triệu đồng": 1, "tỷ đồng": 2}[unit])

@@ -45,7 +45,7 @@ TILES = [  # label, shown value, column for the change, lower is better
     ("Hoạt động", number(now["events"]), "events", False),
     ("Người tham gia", number(now["participants"]), "participants", False),
     ("Chi phí / người tham gia (đồng)", money(now["cost"], "đồng", with_unit=False), "cost", True),
-    (f"Ngân sách nhà nước ({unit})", money(now["state_budget"], unit, with_unit=False), "state_budget", False),
+    (f"Ngân sách NN ({unit})", money(now["state_budget"], unit, with_unit=False), "state_budget", False),
     (f"Xã hội hóa ({unit})", money(now["social"], unit, with_unit=False), "social", False),
     ("Tỉ lệ xã hội hóa", percent(now["share"]), "share", False),
     (f"Tổng kinh phí ({unit})", money(now["spent"], unit, with_unit=False), "spent", False),
@@ -67,19 +67,24 @@ with right:
                       "year": "Năm", "state_budget": "Ngân sách nhà nước (đồng)", "social": "Xã hội hóa (đồng)"}),
                   key="overview_funding_trend")
 
-places = db.query("by_place", selection.filters, year, "province")
 st.subheader(f"Địa phương dẫn đầu và cần quan tâm — năm {year}")
-st.caption("Xếp theo số người tham gia; địa giới tỉnh hiện nay (từ 1/7/2025).")
-lead, lag = st.columns(2)
-ranked = places.sort_values("participants", ascending=False)
+st.caption("Địa giới tỉnh hiện nay (từ 1/7/2025). Bên trái: người tham gia; bên phải: thay đổi so với năm trước.")
+places = db.query("by_place", selection.filters, year, "province")
+lead, move = st.columns(2)
 with lead:
-    widgets.chart(charts.ranked_bars(ranked.head(5), "participants", "5 địa phương dẫn đầu"),
-                  ranked.head(5)[["name", "units", "participants"]].rename(columns={
+    ranked = pd.concat([places.head(5), places.tail(5)]).drop_duplicates("key")
+    widgets.chart(charts.ranked_bars(ranked, "participants", "Nhiều nhất và ít nhất"),
+                  ranked[["name", "units", "participants"]].rename(columns={
                       "name": "Tỉnh/thành phố", "units": "Đơn vị báo cáo", "participants": "Người tham gia"}),
                   key="overview_lead")
-with lag:
-    tail = ranked.tail(5).sort_values("participants", ascending=False)
-    widgets.chart(charts.ranked_bars(tail, "participants", "5 địa phương thấp nhất"),
-                  tail[["name", "units", "participants"]].rename(columns={
-                      "name": "Tỉnh/thành phố", "units": "Đơn vị báo cáo", "participants": "Người tham gia"}),
-                  key="overview_lag")
+with move:
+    if previous is None:
+        widgets.empty("Chưa có năm trước để so sánh.")
+    else:
+        changes = db.query("compare", selection.filters, previous, year, "participants").dropna(subset=["change_pct"])
+        moved = pd.concat([changes.nlargest(5, "change_pct"), changes.nsmallest(5, "change_pct")]).drop_duplicates(
+            "province_code")
+        widgets.chart(charts.change_bars(moved, f"Tăng, giảm người tham gia so với {previous}"),
+                      moved[["name", "value_a", "value_b", "change"]].rename(columns={
+                          "name": "Tỉnh/thành phố", "value_a": f"Năm {previous}", "value_b": f"Năm {year}",
+                          "change": "Thay đổi"}), key="overview_change")
