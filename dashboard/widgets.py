@@ -29,22 +29,18 @@ def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, on_select: str = "ign
     return event
 
 
-def styled_table(df: pd.DataFrame, key: str | None = None, height: int | str = "auto", decimals: int = 0) -> None:
+def styled_table(df: pd.DataFrame, key: str | None = None, height: int | str = "auto", decimals: int = 0,
+                 plain: tuple[str, ...] = ("Năm",)) -> None:
     """Numbers shown as 1.234.567 while the columns stay numeric (so sorting still works)."""
     if len(df) > MAX_STYLED_ROWS:
         st.caption(f"Hiển thị {number(MAX_STYLED_ROWS)}/{number(len(df))} dòng đầu; tải về để có đủ.")
         df = df.head(MAX_STYLED_ROWS)
-    numeric = [c for c in df.select_dtypes("number").columns if not _is_year(c)]
+    numeric = [c for c in df.select_dtypes("number").columns if c not in plain]  # 'Năm' reads 2023, not 2.023
     text = df.select_dtypes(exclude="number").columns
     styler = df.style.format(thousands=".", decimal=",", precision=decimals, subset=numeric, na_rep="–")
     styler = styler.format(na_rep="", subset=text)
     st.dataframe(styler, hide_index=True, key=key, height=height)
 
-
-def _is_year(column: object) -> bool:
-    """'Năm', 'Năm 2023' or a bare year as header: shown as 2023, never 2.023."""
-    name = str(column).strip().lower()
-    return name.startswith(("năm", "year")) or (name.isdigit() and len(name) == 4)
 
 
 def kpi(column, label: str, value: str, delta: str | None = None, help: str | None = None,

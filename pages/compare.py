@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, db, filters, widgets
-from dashboard.format import number, percent
+from dashboard.format import change, number, percent, signed_percent
 
 MEASURES = {"participants": "Người tham gia", "events": "Hoạt động", "state_budget": "Ngân sách nhà nước (đồng)",
             "social": "Xã hội hóa (đồng)"}
@@ -44,19 +44,30 @@ if not only_one.empty:
         f"{r.name} (chỉ năm {year_a if r.in_a else year_b})" for r in only_one.itertuples()))
 
 tick = ",d"
+
+
+def rank_move(before, after) -> str:
+    if pd.isna(before) or pd.isna(after):
+        return ""
+    moved = int(before - after)
+    return f"↑ {moved}" if moved > 0 else (f"↓ {-moved}" if moved < 0 else "=")
+
+
 table = pd.DataFrame({
-    "Tỉnh/thành phố": rows["name"], f"{year_a}": rows["value_a"], f"{year_b}": rows["value_b"],
-    "Thay đổi": rows["change"], "Thay đổi (%)": (rows["change_pct"] * 100).round(1),
-    f"Hạng {year_a}": rows["rank_a"], f"Hạng {year_b}": rows["rank_b"],
-    "Tăng/giảm hạng": rows["rank_a"] - rows["rank_b"],
-    "Ghi chú": ["" if a and b else f"chỉ có năm {year_a if a else year_b}" for a, b in zip(rows["in_a"],
-                                                                                              rows["in_b"],
-                                                                                              strict=True)],
+    "Tỉnh/thành phố": rows["name"],
+    f"Năm {year_a}": [number(v) for v in rows["value_a"]], f"Năm {year_b}": [number(v) for v in rows["value_b"]],
+    "Thay đổi": [number(v) if a and b else "" for v, a, b in zip(rows["change"], rows["in_a"], rows["in_b"],
+                                                                  strict=True)],
+    "Thay đổi (%)": [signed_percent(v) or "" for v in rows["change_pct"]],
+    f"Hạng {year_a}": [number(v) for v in rows["rank_a"]], f"Hạng {year_b}": [number(v) for v in rows["rank_b"]],
+    "Tăng/giảm hạng": [rank_move(a, b) for a, b in zip(rows["rank_a"], rows["rank_b"], strict=True)],
+    "Ghi chú": ["" if a and b else f"chỉ báo cáo năm {year_a if a else year_b}"
+                for a, b in zip(rows["in_a"], rows["in_b"], strict=True)],
 })
-total_row = pd.DataFrame([{"Tỉnh/thành phố": "Tổng cộng", f"{year_a}": total_a, f"{year_b}": total_b,
-                           "Thay đổi": total_b - total_a,
-                           "Thay đổi (%)": round((total_b - total_a) / total_a * 100, 1) if total_a else None}])
+total_row = pd.DataFrame([{"Tỉnh/thành phố": "Tổng cộng", f"Năm {year_a}": number(total_a),
+                           f"Năm {year_b}": number(total_b), "Thay đổi": number(total_b - total_a),
+                           "Thay đổi (%)": signed_percent(change(total_b, total_a)) or ""}])
 st.plotly_chart(charts.dumbbell(rows, year_a, year_b, f"{MEASURES[measure]}: {year_a} và {year_b}", tick),
                 key="compare_dumbbell", config=widgets.chart_config("so_sanh_nam"))
 st.subheader("Bảng so sánh")
-widgets.styled_table(pd.concat([table, total_row], ignore_index=True), key="compare_table")
+st.dataframe(pd.concat([table, total_row], ignore_index=True).fillna(""), hide_index=True, key="compare_table")
