@@ -32,6 +32,15 @@ def test_single_unit_xls_with_funding_lines(ingest, sql):
         ("91", "889", "district", 15_000_000, 0)]
 
 
+def test_legacy_tcvn3_text_is_converted(ingest, sql):
+    """An .xls typed in the .VnTime font: title, headers, activities and funding lines all in TCVN3."""
+    result = ingest("chau_phu_tcvn3_2021.xls")["chau_phu_tcvn3_2021.xls"]
+    assert (result.status, result.warnings) == ("loaded", [])
+    assert by_indicator(sql, "Huyện Châu Phú") == {"opening_ceremony": (1, 420), "contest": (2, 150)}
+    assert sql("SELECT year, province_code, state_budget_vnd, social_vnd FROM report_funding") == [
+        (2021, "91", 12_000_000, 0)]
+
+
 def test_single_unit_form_skips_section_rows(ingest, sql):
     result = ingest("q12_district_2023.xlsx")["q12_district_2023.xlsx"]
     assert result.warnings == []
