@@ -6,7 +6,10 @@ sidebar (kept in the URL), then runs the page chosen in the navigation.
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from dashboard import db, filters
 
@@ -49,16 +52,16 @@ def main() -> None:
     st.set_page_config(page_title="Tuần lễ học tập suốt đời", page_icon=":material/school:", layout="wide")
     navigation = st.navigation(PAGES)
     st.sidebar.markdown("**Tuần lễ hưởng ứng học tập suốt đời**")
-    if not ensure_warehouse():
-        return
-    st.session_state["selection"] = filters.sidebar()
     try:
+        if not ensure_warehouse():
+            return
+        st.session_state["selection"] = filters.sidebar()
         navigation.run()
+    except ScriptControlException:  # st.stop, st.rerun and page switches are flow control, not errors
+        raise
     except Exception:  # a user must never see a traceback; the log keeps it for us
         st.error("Trang gặp lỗi khi hiển thị. Hãy thử bỏ bớt bộ lọc hoặc tải lại trang; nếu lỗi còn, báo cho "
                  "cán bộ quản trị kèm đường dẫn trang này.")
-        import logging
-
         logging.getLogger("htsd").exception("page failed")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -18,15 +20,20 @@ def chart_config(filename: str) -> dict:
             "modeBarButtonsToRemove": ["lasso2d", "select2d"], "topojsonURL": TOPOJSON_URL}
 
 
-def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, on_select: str = "ignore"):
-    """A chart and, in a second tab, the table of its numbers; returns the selection event if asked."""
+def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, on_pick: Callable[[list[str]], None] | None = None) -> None:
+    """A chart and, in a second tab, the table of its numbers. With `on_pick`, clicking a bar or point
+    calls it with the picked keys (each trace's customdata[0]) before the page reruns."""
     shown, table = st.tabs(["Biểu đồ", "Bảng số liệu"])
     with shown:
-        event = st.plotly_chart(fig, key=key, config=chart_config(key), on_select=on_select,
-                                selection_mode=("points",))
+        st.plotly_chart(fig, key=key, config=chart_config(key), selection_mode=("points",),
+                        on_select=(lambda: on_pick(picked_keys(key))) if on_pick else "ignore")
     with table:
         styled_table(numbers, key=f"{key}_table")
-    return event
+
+
+def picked_keys(key: str) -> list[str]:
+    points = (st.session_state.get(key) or {}).get("selection", {}).get("points", [])
+    return [p["customdata"][0] for p in points if p.get("customdata")]
 
 
 def styled_table(df: pd.DataFrame, key: str | None = None, height: int | str = "auto", decimals: int = 0,

@@ -25,56 +25,62 @@ if provinces.empty:
     st.stop()
 names = dict(zip(provinces["key"], provinces["name"], strict=True))
 
+
+
+def pick(widget: str, allowed: dict, clear: tuple[str, ...] = ()):
+    """A click on a bar or a map point selects that place in the drill-down lists below."""
+    def on_pick(keys: list[str]) -> None:
+        chosen = next((k for k in keys if k in allowed), None)
+        if chosen is not None:
+            st.session_state[widget] = chosen
+            for other in clear:
+                st.session_state.pop(other, None)
+    return on_pick
+
+
 left, right = st.columns([1, 1])
 with left:
-    event = widgets.chart(charts.ranked_bars(provinces, measure, f"{charts.LABELS[measure]} theo tỉnh/thành phố, "
-                                                                 f"năm {year}"),
-                          provinces[["name", "units", "events", "participants"]].rename(columns={
-                              "name": "Tỉnh/thành phố", "units": "Đơn vị báo cáo", "events": "Hoạt động",
-                              "participants": "Người tham gia"}), key="participation_provinces", on_select="rerun")
+    widgets.chart(charts.ranked_bars(provinces, measure, f"{charts.LABELS[measure]} theo tỉnh/thành phố, năm {year}"),
+                  provinces[["name", "units", "events", "participants"]].rename(columns={
+                      "name": "Tỉnh/thành phố", "units": "Đơn vị báo cáo", "events": "Hoạt động",
+                      "participants": "Người tham gia"}), key="participation_provinces",
+                  on_pick=pick("p_province", names, clear=("p_district",)))
 with right:
     level = st.radio("Bản đồ", ["province", "unit"], horizontal=True, key="p_map_level",
                      format_func={"province": "Theo tỉnh", "unit": "Theo đơn vị báo cáo"}.get)
     points = db.query("points", selection.filters, year, level)
-    map_event = widgets.chart(charts.bubble_map(points, f"Người tham gia, năm {year} (kích thước theo số người)"),
-                              points[["name", "events", "participants"]].rename(columns={
-                                  "name": "Địa điểm", "events": "Hoạt động", "participants": "Người tham gia"}),
-                              key="participation_map", on_select="rerun")
+    widgets.chart(charts.bubble_map(points, f"Người tham gia, năm {year} (kích thước theo số người)"),
+                  points[["name", "events", "participants"]].rename(columns={
+                      "name": "Địa điểm", "events": "Hoạt động", "participants": "Người tham gia"}),
+                  key="participation_map",
+                  on_pick=pick("p_province", names, clear=("p_district",)) if level == "province" else None)
 
-
-def clicked(event) -> str | None:
-    """The province picked by clicking a bar or a point of the map (Plotly selection event)."""
-    chosen = (event or {}).get("selection", {}).get("points", []) if event else []
-    for point in chosen:
-        key = (point.get("customdata") or [None])[0]
-        if key in names:
-            return key
-    return None
-
-
-picked = clicked(event) or (clicked(map_event) if level == "province" else None)
 st.subheader("Xem chi tiết")
-province = st.selectbox("Tỉnh/thành phố", list(names), format_func=names.get, key="p_province",
-                        index=list(names).index(picked or filters.url_value("xem_tinh", list(names),
-                                                                            next(iter(names)))))
+st.caption("Bấm vào một cột hoặc một điểm trên bản đồ để xem chi tiết tỉnh đó, hoặc chọn trong danh sách.")
+if st.session_state.get("p_province") not in names:
+    st.session_state["p_province"] = filters.url_value("xem_tinh", list(names), next(iter(names)))
+province = st.selectbox("Tỉnh/thành phố", list(names), format_func=names.get, key="p_province")
 areas = db.query("by_place", selection.filters, year, "district", province)
 has_districts = areas["key"].notna().any()
+areas = areas.assign(key=areas["key"].fillna(""), name=areas["name"].fillna("Cấp tỉnh, ngoài quận/huyện"))
 district = None
 if has_districts:
     district_names = {k: n for k, n in zip(areas["key"], areas["name"], strict=True) if k}
     options = [None, *district_names]
+    if st.session_state.get("p_district") not in options:
+        st.session_state["p_district"] = filters.url_value("xem_huyen", list(district_names), None)
     district = st.selectbox("Quận/huyện", options, format_func=lambda k: "Tất cả quận/huyện" if k is None else
-                            district_names[k], key="p_district",
-                            index=options.index(filters.url_value("xem_huyen", list(district_names), None)))
+                            district_names[k], key="p_district")
 filters.remember(xem_nam=year, chi_so=measure, xem_tinh=province, xem_huyen=district)
 units = db.query("by_place", selection.filters, year, "unit", province, district)
 where = names[province] + (f" — {district_names[district]}" if district else "")
-detail = (areas.dropna(subset=["key"]) if has_districts and district is None else units)
+detail = areas if has_districts and district is None else units
 title = "theo quận/huyện" if has_districts and district is None else "theo đơn vị báo cáo"
 widgets.chart(charts.ranked_bars(detail, measure, f"{where}: {charts.LABELS[measure].lower()} {title}"),
               detail[["name", "units", "events", "participants"]].rename(columns={
                   "name": "Đơn vị", "units": "Đơn vị báo cáo", "events": "Hoạt động",
-                  "participants": "Người tham gia"}), key="participation_detail")
+                  "participants": "Người tham gia"}), key="participation_detail",
+              on_pick=pick("p_district", district_names) if has_districts and district is None else None)
 
 st.subheader(f"Theo loại hoạt động — {where}, năm {year}")
 kinds = db.query("by_indicator", replace(selection.filters, provinces=(province,)), year)
