@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from dashboard import db, filters
 
@@ -57,9 +56,7 @@ def main() -> None:
             return
         st.session_state["selection"] = filters.sidebar()
         navigation.run()
-    except ScriptControlException:  # st.stop, st.rerun and page switches are flow control, not errors
-        raise
-    except Exception:  # a user must never see a traceback; the log keeps it for us
+    except Exception:  # a user never sees a traceback; the log keeps it (st.stop/st.rerun are not Exceptions)
         st.error("Trang gặp lỗi khi hiển thị. Hãy thử bỏ bớt bộ lọc hoặc tải lại trang; nếu lỗi còn, báo cho "
                  "cán bộ quản trị kèm đường dẫn trang này.")
         logging.getLogger("htsd").exception("page failed")
