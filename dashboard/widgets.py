@@ -44,8 +44,8 @@ def styled_table(df: pd.DataFrame, key: str | None = None, height: int | str = "
         df = df.head(MAX_STYLED_ROWS)
     numeric = [c for c in df.select_dtypes("number").columns if c not in plain]  # 'Năm' reads 2023, not 2.023
     text = df.select_dtypes(exclude="number").columns
+    df = df.assign(**{str(c): df[c].astype("object").where(df[c].notna(), "") for c in text})
     styler = df.style.format(thousands=".", decimal=",", precision=decimals, subset=numeric, na_rep="–")
-    styler = styler.format(na_rep="", subset=text)
     st.dataframe(styler, hide_index=True, key=key, height=height)
 
 

@@ -33,8 +33,10 @@ st.caption(f"{len(shown):,} dòng".replace(",", ".") + ". 'Phần chưa chi ti�
 stamp = datetime.now()
 name = f"tuan_le_htsd_{stamp:%Y%m%d_%H%M}"
 left, right, _ = st.columns([1, 1, 3])
-left.download_button("Tải CSV", exports.to_csv(shown), f"{name}.csv", "text/csv", key="d_csv")
-right.download_button("Tải Excel (.xlsx)", exports.to_xlsx(shown, selection.describe() + [
-    ("Chi tiết theo hoạt động", "có" if detail else "không")], "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc",
-    stamp), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="d_xlsx")
+about = selection.describe() + [("Chi tiết theo hoạt động", "có" if detail else "không")]
+# files are built only when a button is pressed: building them on every rerun would slow the page down
+left.download_button("Tải CSV", lambda: exports.to_csv(shown), f"{name}.csv", "text/csv", key="d_csv")
+right.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(
+    shown, about, "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc", stamp), f"{name}.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="d_xlsx")
 widgets.styled_table(shown, key="d_table", height=560)
