@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import streamlit as st
+
+from dashboard import filters, widgets
 from dashboard.filters import Selection
 
 
@@ -14,3 +17,16 @@ def focus_year(selection: Selection) -> int | None:
 def previous_year(selection: Selection, year: int) -> int | None:
     earlier = [y for y in selection.years_available if y < year]
     return max(earlier) if earlier else None
+
+
+def choose_year(selection: Selection, key: str) -> int:
+    """The page's year picker (latest by default, kept in the URL as 'xem_nam'); stops the page with
+    a hint when the warehouse holds no report at all."""
+    latest = focus_year(selection)
+    if latest is None:
+        widgets.empty("Kho dữ liệu chưa có báo cáo nào. Nạp biểu mẫu bằng `python -m etl ingest THƯ_MỤC`.")
+        st.stop()
+    years = sorted(selection.filters.years or selection.years_available, reverse=True)
+    year = st.selectbox("Năm", years, index=years.index(filters.url_value("xem_nam", years, latest, int)), key=key)
+    filters.remember(xem_nam=year)
+    return year

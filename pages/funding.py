@@ -2,19 +2,13 @@
 
 import streamlit as st
 
-from dashboard import charts, db, filters, widgets
+from dashboard import charts, db, widgets
 from dashboard.format import MONEY_UNITS, money
-from dashboard.periods import focus_year, previous_year
+from dashboard.periods import choose_year, previous_year
 
 selection = st.session_state["selection"]
 st.title("Kinh phí")
-year = focus_year(selection)
-if year is None:
-    widgets.empty("Kho dữ liệu chưa có báo cáo nào.")
-    st.stop()
-years = sorted(selection.filters.years or selection.years_available, reverse=True)
-year = st.selectbox("Năm", years, index=years.index(filters.url_value("xem_nam", years, year, int)), key="f_year")
-filters.remember(xem_nam=year)
+year = choose_year(selection, key="f_year")
 places = db.query("by_place", selection.filters, year, "province")
 if places.empty or not (places["state_budget"] + places["social"]).any():
     widgets.empty(f"Không có số liệu kinh phí năm {year} khớp bộ lọc.")

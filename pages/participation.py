@@ -5,17 +5,11 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import charts, db, filters, widgets
-from dashboard.periods import focus_year
+from dashboard.periods import choose_year
 
 selection = st.session_state["selection"]
 st.title("Tham gia")
-year = focus_year(selection)
-if year is None:
-    widgets.empty("Kho dữ liệu chưa có báo cáo nào.")
-    st.stop()
-years = list(selection.filters.years or selection.years_available)
-year = st.selectbox("Năm", sorted(years, reverse=True), index=sorted(years, reverse=True).index(
-    filters.url_value("xem_nam", years, year, int)), key="p_year")
+year = choose_year(selection, key="p_year")
 measure = st.radio("Chỉ số", ["participants", "events"], format_func=charts.LABELS.get, horizontal=True,
                    index=["participants", "events"].index(filters.url_value("chi_so", ["participants", "events"],
                                                                            "participants")), key="p_measure")
@@ -71,7 +65,7 @@ if has_districts:
         st.session_state["p_district"] = filters.url_value("xem_huyen", list(district_names), None)
     district = st.selectbox("Quận/huyện", options, format_func=lambda k: "Tất cả quận/huyện" if k is None else
                             district_names[k], key="p_district")
-filters.remember(xem_nam=year, chi_so=measure, xem_tinh=province, xem_huyen=district)
+filters.remember(chi_so=measure, xem_tinh=province, xem_huyen=district)
 units = db.query("by_place", selection.filters, year, "unit", province, district)
 where = names[province] + (f" — {district_names[district]}" if district else "")
 detail = areas if has_districts and district is None else units
