@@ -15,7 +15,10 @@ def focus_year(selection: Selection) -> int | None:
 
 
 def previous_year(selection: Selection, year: int) -> int | None:
-    earlier = [y for y in selection.years_available if y < year]
+    """The year compared with: the previous selected year when several are selected (2023 for a
+    selection of 2023 and 2025), else the previous year with data."""
+    pool = selection.filters.years if len(selection.filters.years) > 1 else selection.years_available
+    earlier = [y for y in pool if y < year]
     return max(earlier) if earlier else None
 
 

@@ -70,15 +70,16 @@ def by_place(con: duckdb.DuckDBPyConnection, f: Filters, year: int, group: str,
              "AND ($district IS NULL OR district_code = $district)")
     params = {**f.params(), "year": year, "province": province, "district": district}
     return _df(con, f"""
-        WITH a AS (SELECT {key} AS key, any_value({name}) AS name, sum(events) AS events,
+        WITH a AS (SELECT coalesce({key}, '') AS key, any_value({name}) AS name, sum(events) AS events,
                           sum(participants) AS participants
                    FROM report_facts WHERE year = $year AND {WHERE_FACTS} AND {scope} GROUP BY 1),
-             m AS (SELECT {key} AS key, any_value({name}) AS name, sum(state_budget_vnd) AS state_budget,
-                          sum(social_vnd) AS social
+             m AS (SELECT coalesce({key}, '') AS key, any_value({name}) AS name,
+                          sum(state_budget_vnd) AS state_budget, sum(social_vnd) AS social
                    FROM report_funding WHERE year = $year AND {WHERE_UNITS} AND {scope} GROUP BY 1),
-             u AS (SELECT {key} AS key, any_value({name}) AS name, count(DISTINCT unit_key) AS units
+             u AS (SELECT coalesce({key}, '') AS key, any_value({name}) AS name, count(DISTINCT unit_key) AS units
                    FROM reports WHERE year = $year AND {WHERE_UNITS} AND {scope} GROUP BY 1)
-        SELECT key, coalesce(u.name, a.name, m.name) AS name, coalesce(units, 0) AS units,
+        -- key '' gathers the units outside any district (province-level agencies, communes after 2025)
+        SELECT nullif(key, '') AS key, coalesce(u.name, a.name, m.name) AS name, coalesce(units, 0) AS units,
                coalesce(events, 0)::BIGINT AS events, coalesce(participants, 0)::BIGINT AS participants,
                coalesce(state_budget, 0)::BIGINT AS state_budget, coalesce(social, 0)::BIGINT AS social
         FROM u FULL JOIN a USING (key) FULL JOIN m USING (key)

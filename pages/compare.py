@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, db, filters, widgets
-from dashboard.format import change, number, percent, signed_percent
+from dashboard.format import change, number, signed_percent
 
 MEASURES = {"participants": "Người tham gia", "events": "Hoạt động", "state_budget": "Ngân sách nhà nước (đồng)",
             "social": "Xã hội hóa (đồng)"}
@@ -34,11 +34,13 @@ if rows.empty:
 only_one = rows[~(rows["in_a"] & rows["in_b"])]
 total_a, total_b = rows["value_a"].sum(), rows["value_b"].sum()
 both = rows[rows["in_a"] & rows["in_b"]]
-tiles = st.columns(3)
+like_a, like_b = both["value_a"].sum(), both["value_b"].sum()  # like for like: localities in both years
+tiles = st.columns(4)
 widgets.kpi(tiles[0], f"Tổng {year_a}", number(total_a))
-widgets.kpi(tiles[1], f"Tổng {year_b}", number(total_b),
-            None if not total_a else f"{'+' if total_b >= total_a else ''}{percent((total_b - total_a) / total_a)}")
-widgets.kpi(tiles[2], "Địa phương có báo cáo cả hai năm", f"{len(both)}/{len(rows)}")
+widgets.kpi(tiles[1], f"Tổng {year_b}", number(total_b))
+widgets.kpi(tiles[2], "Thay đổi (địa phương có cả hai năm)", signed_percent(change(like_b, like_a)) or "–",
+            help="Chỉ tính các địa phương có báo cáo ở cả hai năm, để so sánh cùng một phạm vi.")
+widgets.kpi(tiles[3], "Địa phương có báo cáo cả hai năm", f"{len(both)}/{len(rows)}")
 if not only_one.empty:
     st.warning("Chỉ báo cáo một trong hai năm (không tính vào so sánh thay đổi): " + "; ".join(
         f"{r.name} (chỉ năm {year_a if r.in_a else year_b})" for r in only_one.itertuples()))
@@ -64,9 +66,12 @@ table = pd.DataFrame({
     "Ghi chú": ["" if a and b else f"chỉ báo cáo năm {year_a if a else year_b}"
                 for a, b in zip(rows["in_a"], rows["in_b"], strict=True)],
 })
-total_row = pd.DataFrame([{"Tỉnh/thành phố": "Tổng cộng", f"Năm {year_a}": number(total_a),
-                           f"Năm {year_b}": number(total_b), "Thay đổi": number(total_b - total_a),
-                           "Thay đổi (%)": signed_percent(change(total_b, total_a)) or ""}])
+total_row = pd.DataFrame([
+    {"Tỉnh/thành phố": "Tổng cộng", f"Năm {year_a}": number(total_a), f"Năm {year_b}": number(total_b),
+     "Ghi chú": "mọi địa phương có báo cáo"},
+    {"Tỉnh/thành phố": "Tổng, cùng phạm vi", f"Năm {year_a}": number(like_a), f"Năm {year_b}": number(like_b),
+     "Thay đổi": number(like_b - like_a), "Thay đổi (%)": signed_percent(change(like_b, like_a)) or "",
+     "Ghi chú": "địa phương có báo cáo cả hai năm"}])
 st.plotly_chart(charts.dumbbell(rows, year_a, year_b, f"{MEASURES[measure]}: {year_a} và {year_b}", tick),
                 key="compare_dumbbell", config=widgets.chart_config("so_sanh_nam"))
 st.subheader("Bảng so sánh")

@@ -44,15 +44,19 @@ TILES = [  # label, shown value, column for the change, lower is better
     ("Đơn vị báo cáo", number(now["units"]), "units", False),
     ("Hoạt động", number(now["events"]), "events", False),
     ("Người tham gia", number(now["participants"]), "participants", False),
-    ("Chi phí / người tham gia (đồng)", money(now["cost"], "đồng", with_unit=False), "cost", True),
+    ("Chi phí / người tham gia (đồng)", "–" if selection.filters.indicators else
+     money(now["cost"], "đồng", with_unit=False), "cost", True),
     (f"Ngân sách NN ({unit})", money(now["state_budget"], unit, with_unit=False), "state_budget", False),
     (f"Xã hội hóa ({unit})", money(now["social"], unit, with_unit=False), "social", False),
     ("Tỉ lệ xã hội hóa", percent(now["share"]), "share", False),
     (f"Tổng kinh phí ({unit})", money(now["spent"], unit, with_unit=False), "spent", False),
 ]
+COST_HELP = "Kinh phí không tách theo loại hoạt động, nên không tính chi phí/người khi lọc theo hoạt động."
 for row in (TILES[:4], TILES[4:]):
     for column, (label, value, key, inverse) in zip(st.columns(4), row, strict=True):
-        widgets.kpi(column, label, value, delta(key, points=key == "share"), inverse=inverse)
+        hidden = key == "cost" and bool(selection.filters.indicators)
+        widgets.kpi(column, label, value, None if hidden else delta(key, points=key == "share"), inverse=inverse,
+                    help=COST_HELP if hidden else None)
 
 left, right = st.columns(2)
 trend = totals.reset_index()
