@@ -20,12 +20,12 @@ from dashboard import queries
 from etl.warehouse import DEFAULT_DB
 
 SNAPSHOT_VIEWS = {  # in-memory table -> what it is copied from
-    "report_facts": "SELECT * FROM report_facts",
-    "report_funding": "SELECT * FROM report_funding",
-    "reports": "SELECT r.year, r.unit_key, r.submitted_at, p.* EXCLUDE (unit_key) FROM current_reports r "
-               "JOIN unit_places p USING (unit_key)",
-    "unit_places": "SELECT * FROM unit_places",
-    "ingest_log": "SELECT ingest_id, ingested_at, path, status FROM ingest_log",
+    "report_facts": "SELECT * FROM warehouse.report_facts",
+    "report_funding": "SELECT * FROM warehouse.report_funding",
+    "reports": "SELECT r.year, r.unit_key, r.submitted_at, p.* EXCLUDE (unit_key) FROM warehouse.current_reports r "
+               "JOIN warehouse.unit_places p USING (unit_key)",
+    "unit_places": "SELECT * FROM warehouse.unit_places",
+    "ingest_log": "SELECT ingest_id, ingested_at, path, status FROM warehouse.ingest_log",
 }
 LOCK_RETRIES = 20
 
@@ -45,30 +45,30 @@ def version(path: Path) -> str:
 
 
 def snapshot(path: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory copy of the public views; waits briefly while an ingest holds the file."""
-    tables = _read_views(path)
+    """An in-memory copy of the public views; waits briefly while an ingest holds the file.
+
+    The copy is made inside DuckDB (ATTACH, CREATE TABLE … AS, DETACH): rows never pass through
+    Python, which keeps the app's memory low on a national warehouse.
+    """
     con = duckdb.connect(":memory:")
-    for name, table in tables.items():
-        con.register(f"_{name}", table)
-        con.execute(f"CREATE TABLE {name} AS SELECT * FROM _{name}")  # noqa: S608 (fixed names)
-        con.unregister(f"_{name}")
+    _attach(con, path)
+    try:
+        for name, sql in SNAPSHOT_VIEWS.items():
+            con.execute(f"CREATE TABLE memory.main.{name} AS {sql}")  # noqa: S608 (fixed names)
+    finally:
+        con.execute("DETACH warehouse")
     return con
 
 
-def _read_views(path: Path) -> dict:
+def _attach(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     for attempt in range(LOCK_RETRIES):
         try:
-            source = duckdb.connect(str(path), read_only=True)
-            break
+            con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)])
+            return
         except duckdb.IOException:
             if attempt == LOCK_RETRIES - 1:
                 raise
             time.sleep(0.25)
-    try:
-        return {name: source.sql(sql).to_arrow_table() for name, sql in SNAPSHOT_VIEWS.items()}
-    finally:
-        source.close()
-
 
 
 @st.cache_resource(max_entries=1, show_spinner="Đang đọc kho dữ liệu…")

@@ -28,6 +28,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from dashboard import widgets
 from etl.demo.build import generate_demo
 from etl.ingest import ingest_paths
 from etl.template import indicator_labels
@@ -535,9 +536,10 @@ def test_xlsx_export_is_formatted_and_states_filters(open_app, warehouse, downlo
 def test_big_table_is_capped_on_screen_but_exported_whole(open_app, warehouse, downloads):
     at = open_data_page(open_app, View(), detail=True)
     expected = warehouse.data_table(View(), detail=True)
-    assert expected["rows"] > 5000  # the demo set is big enough to hit the on-screen cap
-    assert len(only(tables(at, r"nguoi tham gia")).value) == 5000
-    assert any(f"5.000/{vn(expected['rows'])}" in c.value for c in at.caption)
+    cap = widgets.MAX_STYLED_ROWS
+    assert expected["rows"] > cap  # the demo set is big enough to hit the on-screen cap
+    assert len(only(tables(at, r"nguoi tham gia")).value) == cap
+    assert any(f"{vn(cap)}/{vn(expected['rows'])}" in c.value for c in at.caption)
     parsed = pd.read_csv(io.BytesIO(download(at, downloads, "d_csv")), encoding="utf-8-sig")
     assert column_sums(parsed) == expected
 
@@ -585,8 +587,9 @@ def test_copied_link_opens_the_same_view(open_app):
 def by_name(frame) -> dict[str, tuple[int, ...]]:
     """First column -> (events, participants) of a participation table, whatever its headers say."""
     table = frame.value
-    numbers = [column(table, p, numeric=True) for p in (r"(hoat dong|so luong)$", r"nguoi tham gia")]
-    return {row[table.columns[0]]: tuple(int(row[c]) for c in numbers) for _, row in table.iterrows()}
+    figures = table[table.columns[1:]]  # the first column names the row
+    numbers = [column(figures, p) for p in (r"^(hoat dong|so luong)$", r"nguoi tham gia")]
+    return {row[table.columns[0]]: tuple(int(number_in(row[c])) for c in numbers) for _, row in table.iterrows()}
 
 
 def test_participation_drilldown_equals_sql(open_app, warehouse):
@@ -633,7 +636,7 @@ def district_breakdown(open_app, warehouse, year: int, province: str) -> tuple[p
                                               [year, province])}
     frame = only([f for f in tables(at, r"nguoi tham gia", r"don vi") if districts <= set(f.value.iloc[:, 0])])
     table = frame.value
-    shown = table[[column(table, p, numeric=True) for p in (r"don vi bao cao", r"hoat dong", r"nguoi tham gia")]]
+    shown = table[[column(table, p) for p in (r"don vi bao cao", r"^hoat dong", r"nguoi tham gia")]].map(number_in)
     return shown.assign(name=table.iloc[:, 0]), warehouse.rows(DISTRICT_SQL, [year, province] * 2)
 
 
@@ -652,7 +655,7 @@ def test_participation_district_breakdown_one_row_per_district(open_app, warehou
 def reads_as(text: object, cell: float, is_year: bool) -> bool:
     """Whether a cell's text is its number written the Vietnamese way, to the decimals shown; years plainly."""
     if is_year:
-        return text == str(int(cell))
+        return str(text) == str(int(cell))
     written = re.fullmatch(r"-?\d{1,3}(\.\d{3})*(,(\d+))?", str(text))
     return bool(written) and text == vn(cell, len(written.group(3) or ""))
 
