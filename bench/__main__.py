@@ -1,4 +1,5 @@
-"""`python -m bench [--quick]`: whole runs side by side with the naive way; the last line is JSON."""
+"""`python -m bench [--quick]`: ETL whole runs side by side with the naive way, then the app's page times
+and memory on a national warehouse; the last line is JSON."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import etl_speed
+from bench import app_speed, etl_speed
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -15,6 +16,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="a smaller run, under a minute")
     parser.add_argument("--forms", type=int, help="number of generated forms (default 1200, quick 300)")
+    parser.add_argument("--reruns", type=int, default=20, help="timed reruns per app page (default 20)")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     forms = args.forms or (300 if args.quick else 1200)
@@ -25,7 +27,9 @@ def main() -> None:
     print(f"pandas.read_excel(openpyxl), same .xlsx: {result['openpyxl_ms_per_form']:>8} ms/form "
           f"(ETL is {result['speedup_vs_openpyxl']}x faster)")
     print(f"bare python-calamine, all workbooks:    {result['calamine_ms_per_form']:>8} ms/form")
-    print(json.dumps(result))
+    app = app_speed.run(OUT, args.quick, args.reruns)
+    app_speed.print_table(app)
+    print(json.dumps(result | app_speed.summary(app)))
 
 
 if __name__ == "__main__":
