@@ -1,6 +1,10 @@
 """Plotly figure builders. Colours mean the same on every page: state budget is always blue,
 social sources always orange, participants teal, activities grey. Numbers show Vietnamese style
-(separators ',.' so 1234567 reads 1.234.567)."""
+(separators ',.' so 1234567 reads 1.234.567).
+
+Each figure is built once from plain dicts: Plotly validates on every `update_*` call, and a
+chain of them cost ~20 ms a chart, most of a page's time budget.
+"""
 
 from __future__ import annotations
 
@@ -12,149 +16,146 @@ import plotly.graph_objects as go
 from dashboard.format import MONEY_UNITS
 
 COLORS = {"state_budget": "#1f5fa8", "social": "#e8891c", "participants": "#1b998b", "events": "#6c7a89",
-          "up": "#2e7d32", "down": "#c62828", "year_a": "#9aa5b1", "year_b": "#1f5fa8"}
+          "up": "#2e7d32", "down": "#c62828", "year_a": "#9aa5b1", "year_b": "#1f5fa8", "cost": "#7b5ea7"}
 LABELS = {"state_budget": "Ngân sách nhà nước", "social": "Xã hội hóa", "participants": "Người tham gia",
           "events": "Hoạt động"}
-FONT = dict(family="Inter, Segoe UI, Arial, sans-serif", size=14)
+FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 14}
+GRID = {"gridcolor": "#e6e9ef", "zerolinecolor": "#c9ced6"}
 TOP_N = 15
 
 
-def _layout(fig: go.Figure, title: str, height: int = 420, **extra) -> go.Figure:
-    extra.setdefault("margin", dict(l=10, r=20, t=60, b=10))
-    fig.update_layout(title=dict(text=title, x=0, font=dict(size=17)), separators=",.", font=FONT, height=height,
-                      plot_bgcolor="white", paper_bgcolor="white",
-                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1), **extra)
-    fig.update_xaxes(gridcolor="#e6e9ef", zerolinecolor="#c9ced6")
-    fig.update_yaxes(gridcolor="#e6e9ef", zerolinecolor="#c9ced6")
-    return fig
+def _figure(traces: list[dict], title: str, height: int, xaxis: dict | None = None, yaxis: dict | None = None,
+            **layout) -> go.Figure:
+    layout.setdefault("margin", {"l": 10, "r": 20, "t": 60, "b": 10})
+    return go.Figure(data=traces, layout={
+        "title": {"text": title, "x": 0, "font": {"size": 17}}, "separators": ",.", "font": FONT, "height": height,
+        "plot_bgcolor": "white", "paper_bgcolor": "white",
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        "xaxis": {**GRID, **(xaxis or {})}, "yaxis": {**GRID, **(yaxis or {})}, **layout})
 
 
 def _top(df: pd.DataFrame, column: str) -> pd.DataFrame:
     return df.sort_values(column, ascending=False).head(TOP_N).iloc[::-1]
 
 
+def _bar_height(rows: int) -> int:
+    return max(300, 34 * rows + 110)
+
+
+def _hbar(data: pd.DataFrame, value: str, color: object, template: str, hover: str, **extra) -> dict:
+    """One horizontal bar trace labelled with its values outside the bars."""
+    return {"type": "bar", "x": data[value], "y": data["name"], "orientation": "h", "marker": {"color": color},
+            "text": data[value], "texttemplate": template, "textposition": "outside", "cliponaxis": False,
+            "hovertemplate": hover, **extra}
+
+
 def ranked_bars(df: pd.DataFrame, measure: str, title: str) -> go.Figure:
     """Horizontal bars, largest on top; the first 15 when there are more."""
     data = _top(df, measure)
-    fig = go.Figure(go.Bar(x=data[measure], y=data["name"], orientation="h", marker_color=COLORS[measure],
-                           text=data[measure], texttemplate="%{x:,d}", textposition="outside", cliponaxis=False,
-                           customdata=data[["key"]], hovertemplate="%{y}: %{x:,d}<extra></extra>"))
     more = f" (15/{len(df)} cao nhất)" if len(df) > TOP_N else ""
-    fig = _layout(fig, title + more, height=max(300, 34 * len(data) + 110))
-    fig.update_xaxes(tickformat=",d", range=[0, (data[measure].max() or 1) * 1.18])
-    fig.update_yaxes(automargin=True)
-    return fig
+    trace = _hbar(data, measure, COLORS[measure], "%{x:,d}", "%{y}: %{x:,d}<extra></extra>",
+                  customdata=data[["key"]].to_numpy())
+    return _figure([trace], title + more, _bar_height(len(data)),
+                   xaxis={"tickformat": ",d", "range": [0, (data[measure].max() or 1) * 1.18]},
+                   yaxis={"automargin": True})
 
 
 def trend(df: pd.DataFrame, measure: str, title: str) -> go.Figure:
-    fig = go.Figure(go.Scatter(x=df["year"], y=df[measure], mode="lines+markers+text", line_color=COLORS[measure],
-                               text=df[measure], texttemplate="%{y:,d}", textposition="top center",
-                               hovertemplate="Năm %{x}: %{y:,d}<extra></extra>"))
-    fig = _layout(fig, title, height=340)
-    fig.update_xaxes(dtick=1, tickformat="d", range=[df["year"].min() - 0.5, df["year"].max() + 0.5])
-    fig.update_yaxes(tickformat=",d", range=[0, max(df[measure].max(), 1) * 1.18])
-    return fig
+    trace = {"type": "scatter", "x": df["year"], "y": df[measure], "mode": "lines+markers+text",
+             "line": {"color": COLORS[measure]}, "text": df[measure], "texttemplate": "%{y:,d}",
+             "textposition": "top center", "hovertemplate": "Năm %{x}: %{y:,d}<extra></extra>"}
+    return _figure([trace], title, 340,
+                   xaxis={"dtick": 1, "tickformat": "d", "range": [df["year"].min() - 0.5, df["year"].max() + 0.5]},
+                   yaxis={"tickformat": ",d", "range": [0, max(df[measure].max(), 1) * 1.18]})
+
+
+def _money_traces(x: pd.Series | None, y: pd.Series | None, df: pd.DataFrame, unit: str, horizontal: bool,
+                  hover: str) -> list[dict]:
+    scale = MONEY_UNITS[unit]
+    traces = []
+    for source in ("state_budget", "social"):
+        values = df[source] / scale
+        trace = {"type": "bar", "name": LABELS[source], "marker": {"color": COLORS[source]},
+                 "hovertemplate": hover + " " + unit + "<extra>%{fullData.name}</extra>"}
+        trace |= {"x": values, "y": y, "orientation": "h"} if horizontal else {"x": x, "y": values}
+        traces.append(trace)
+    return traces
+
+
+def _money_axis(unit: str) -> dict:
+    return {"title": {"text": unit}, "tickformat": ",.0f" if MONEY_UNITS[unit] == 1 else ",.1f"}
 
 
 def funding_stacked(df: pd.DataFrame, unit: str, title: str) -> go.Figure:
-    """State budget and social sources side by side in one bar per locality, in the chosen money unit."""
-    scale = MONEY_UNITS[unit]
-    data = df.assign(total=df["state_budget"] + df["social"])
-    data = _top(data, "total")
-    fig = go.Figure()
-    for source in ("state_budget", "social"):
-        fig.add_bar(x=data[source] / scale, y=data["name"], orientation="h", name=LABELS[source],
-                    marker_color=COLORS[source], hovertemplate="%{y}: %{x:,.1f} " + unit + "<extra>%{fullData.name}"
-                                                                  "</extra>")
-    fig = _layout(fig, title, height=max(300, 34 * len(data) + 120), barmode="stack")
-    fig.update_xaxes(title=unit, tickformat=",.0f" if scale == 1 else ",.1f")
-    fig.update_yaxes(automargin=True)
-    return fig
+    """State budget and social sources in one bar per locality, in the chosen money unit."""
+    data = _top(df.assign(total=df["state_budget"] + df["social"]), "total")
+    traces = _money_traces(None, data["name"], data, unit, horizontal=True, hover="%{y}: %{x:,.1f}")
+    return _figure(traces, title, _bar_height(len(data)) + 10, xaxis=_money_axis(unit), yaxis={"automargin": True},
+                   barmode="stack")
 
 
 def funding_by_year(df: pd.DataFrame, unit: str, title: str) -> go.Figure:
-    scale = MONEY_UNITS[unit]
-    fig = go.Figure()
-    for source in ("state_budget", "social"):
-        fig.add_bar(x=df["year"], y=df[source] / scale, name=LABELS[source], marker_color=COLORS[source],
-                    hovertemplate="Năm %{x}: %{y:,.1f} " + unit + "<extra>%{fullData.name}</extra>")
-    fig = _layout(fig, title, height=340, barmode="stack")
-    fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(title=unit, tickformat=",.0f" if scale == 1 else ",.1f")
-    return fig
+    traces = _money_traces(df["year"], None, df, unit, horizontal=False, hover="Năm %{x}: %{y:,.1f}")
+    return _figure(traces, title, 340, xaxis={"dtick": 1, "tickformat": "d"}, yaxis=_money_axis(unit),
+                   barmode="stack")
 
 
 def social_share(df: pd.DataFrame, title: str) -> go.Figure:
     total = df["state_budget"] + df["social"]
-    data = df.assign(share=(df["social"] / total.where(total > 0)).fillna(0))
-    data = _top(data, "share")
-    fig = go.Figure(go.Bar(x=data["share"], y=data["name"], orientation="h", marker_color=COLORS["social"],
-                           text=data["share"], texttemplate="%{x:.1%}", textposition="outside", cliponaxis=False,
-                           hovertemplate="%{y}: %{x:.1%}<extra></extra>"))
-    fig = _layout(fig, title, height=max(300, 34 * len(data) + 110))
-    fig.update_xaxes(tickformat=".0%", range=[0, 1.15])
-    fig.update_yaxes(automargin=True)
-    return fig
+    data = _top(df.assign(share=(df["social"] / total.where(total > 0)).fillna(0)), "share")
+    trace = _hbar(data, "share", COLORS["social"], "%{x:.1%}", "%{y}: %{x:.1%}<extra></extra>")
+    return _figure([trace], title, _bar_height(len(data)), xaxis={"tickformat": ".0%", "range": [0, 1.15]},
+                   yaxis={"automargin": True})
 
 
 def cost_per_participant(df: pd.DataFrame, title: str) -> go.Figure:
     data = df.assign(cost=(df["state_budget"] + df["social"]) / df["participants"].where(df["participants"] > 0))
     data = _top(data.dropna(subset=["cost"]), "cost")
-    fig = go.Figure(go.Bar(x=data["cost"], y=data["name"], orientation="h", marker_color="#7b5ea7",
-                           text=data["cost"], texttemplate="%{x:,.0f} đ", textposition="outside", cliponaxis=False,
-                           hovertemplate="%{y}: %{x:,.0f} đồng/người<extra></extra>"))
-    fig = _layout(fig, title, height=max(300, 34 * len(data) + 110))
-    fig.update_xaxes(tickformat=",.0f", title="đồng / người", range=[0, (data["cost"].max() or 1) * 1.25])
-    fig.update_yaxes(automargin=True)
-    return fig
+    trace = _hbar(data, "cost", COLORS["cost"], "%{x:,.0f} đ", "%{y}: %{x:,.0f} đồng/người<extra></extra>")
+    return _figure([trace], title, _bar_height(len(data)), yaxis={"automargin": True},
+                   xaxis={"tickformat": ",.0f", "title": {"text": "đồng / người"},
+                          "range": [0, (data["cost"].max() if len(data) else 1) * 1.25]})
 
 
 def bubble_map(df: pd.DataFrame, title: str) -> go.Figure:
     """Proportional symbols on Plotly's own geo basemap: works with no internet tiles."""
     biggest = max(df["participants"].max(), 1) if len(df) else 1
     sizes = [6 + 44 * math.sqrt(max(v, 0) / biggest) for v in df["participants"]]
-    fig = go.Figure(go.Scattergeo(lat=df["lat"], lon=df["lon"], text=df["name"],
-                                  customdata=df[["key", "participants"]],
-                                  marker=dict(size=sizes, color=COLORS["participants"], opacity=0.65,
-                                              line=dict(color="white", width=1)),
-                                  hovertemplate="%{text}<br>%{customdata[1]:,d} người tham gia<extra></extra>"))
-    fig.update_geos(scope="asia", projection_type="mercator", lataxis_range=[8, 23.6], lonaxis_range=[102, 110],
-                    showcountries=True, countrycolor="#9aa5b1", showland=True, landcolor="#f3f4f1",
-                    showocean=True, oceancolor="#e8f1f8", showlakes=False, resolution=50)
-    return _layout(fig, title, height=620, margin=dict(l=0, r=0, t=50, b=0))
+    trace = {"type": "scattergeo", "lat": df["lat"], "lon": df["lon"], "text": df["name"],
+             "customdata": df[["key", "participants"]].to_numpy(),
+             "marker": {"size": sizes, "color": COLORS["participants"], "opacity": 0.65,
+                        "line": {"color": "white", "width": 1}},
+             "hovertemplate": "%{text}<br>%{customdata[1]:,d} người tham gia<extra></extra>"}
+    geo = {"scope": "asia", "projection": {"type": "mercator"}, "lataxis": {"range": [8, 23.6]},
+           "lonaxis": {"range": [102, 110]}, "showcountries": True, "countrycolor": "#9aa5b1", "showland": True,
+           "landcolor": "#f3f4f1", "showocean": True, "oceancolor": "#e8f1f8", "showlakes": False, "resolution": 50}
+    return _figure([trace], title, 620, geo=geo, margin={"l": 0, "r": 0, "t": 50, "b": 0})
 
 
 def dumbbell(df: pd.DataFrame, year_a: int, year_b: int, title: str, tick: str = ",d") -> go.Figure:
     """Each locality's value in both years joined by a line; only one dot where it reported once."""
     data = df.assign(order=df["value_b"].fillna(df["value_a"])).sort_values("order").tail(TOP_N * 2)
-    fig = go.Figure()
-    for _, row in data.iterrows():
-        if pd.notna(row["value_a"]) and pd.notna(row["value_b"]):
-            color = COLORS["up"] if row["value_b"] >= row["value_a"] else COLORS["down"]
-            fig.add_scatter(x=[row["value_a"], row["value_b"]], y=[row["name"]] * 2, mode="lines",
-                            line=dict(color=color, width=3), showlegend=False, hoverinfo="skip")
-    for year, column, color in ((year_a, "value_a", COLORS["year_a"]), (year_b, "value_b", COLORS["year_b"])):
-        fig.add_scatter(x=data[column], y=data["name"], mode="markers", name=str(year),
-                        marker=dict(size=12, color=color), hovertemplate="%{y}: %{x:" + tick + "}<extra>" +
-                        str(year) + "</extra>")
-    fig = _layout(fig, title, height=max(320, 30 * len(data) + 120))
-    fig.update_xaxes(tickformat=tick, rangemode="tozero")
-    fig.update_yaxes(automargin=True)
-    return fig
+    lines = [{"type": "scatter", "x": [row.value_a, row.value_b], "y": [row.name] * 2, "mode": "lines",
+              "line": {"color": COLORS["up"] if row.value_b >= row.value_a else COLORS["down"], "width": 3},
+              "showlegend": False, "hoverinfo": "skip"}
+             for row in data.itertuples() if pd.notna(row.value_a) and pd.notna(row.value_b)]
+    dots = [{"type": "scatter", "x": data[column], "y": data["name"], "mode": "markers", "name": str(year),
+             "marker": {"size": 12, "color": COLORS[color]},
+             "hovertemplate": "%{y}: %{x:" + tick + "}<extra>" + str(year) + "</extra>"}
+            for year, column, color in ((year_a, "value_a", "year_a"), (year_b, "value_b", "year_b"))]
+    return _figure(lines + dots, title, max(320, 30 * len(data) + 120), xaxis={"tickformat": tick,
+                                                                              "rangemode": "tozero"},
+                   yaxis={"automargin": True})
 
 
 def change_bars(df: pd.DataFrame, title: str) -> go.Figure:
     """Change against the previous year, gains in green and losses in red, largest on top."""
     data = df.sort_values("change_pct")
     colors = [COLORS["up"] if v >= 0 else COLORS["down"] for v in data["change_pct"]]
-    fig = go.Figure(go.Bar(x=data["change_pct"], y=data["name"], orientation="h", marker_color=colors,
-                           text=data["change_pct"], texttemplate="%{x:+.1%}", textposition="outside",
-                           cliponaxis=False, hovertemplate="%{y}: %{x:+.1%}<extra></extra>"))
     span = max(data["change_pct"].abs().max(), 0.05) * 1.3
-    fig = _layout(fig, title, height=max(300, 34 * len(data) + 110))
-    fig.update_xaxes(tickformat="+.0%", range=[-span, span])
-    fig.update_yaxes(automargin=True)
-    return fig
+    trace = _hbar(data, "change_pct", colors, "%{x:+.1%}", "%{y}: %{x:+.1%}<extra></extra>")
+    return _figure([trace], title, _bar_height(len(data)), xaxis={"tickformat": "+.0%", "range": [-span, span]},
+                   yaxis={"automargin": True})
 
 
 def indicator_bars(df: pd.DataFrame, labels: dict[str, str], measure: str, title: str) -> go.Figure:
