@@ -10,7 +10,8 @@ MEASURES = {"participants": "Người tham gia", "events": "Hoạt động", "st
             "social": "Xã hội hóa (đồng)"}
 selection = st.session_state["selection"]
 st.title("So sánh năm")
-years = sorted(selection.years_available, reverse=True)
+chosen = selection.filters.years
+years = sorted(chosen if len(chosen) > 1 else selection.years_available, reverse=True)  # the sidebar's years, if 2+
 if len(years) < 2:
     widgets.empty("Cần số liệu của ít nhất hai năm để so sánh.")
     st.stop()
