@@ -39,4 +39,8 @@ left.download_button("Tải CSV", lambda: exports.to_csv(shown), f"{name}.csv", 
 right.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(
     shown, about, "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc", stamp), f"{name}.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="d_xlsx")
-widgets.styled_table(shown, key="d_table", height=560)
+numbers = [HEADERS[c] for c in ("events", "participants", "state_budget", "social") if HEADERS[c] in shown]
+order = st.selectbox("Sắp xếp theo", ["Năm, tỉnh, đơn vị", *numbers], key="d_sort")
+if order in numbers:
+    shown = shown.sort_values(order, ascending=False, na_position="last")
+widgets.table(shown, key="d_table", height=560)

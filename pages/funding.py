@@ -41,7 +41,7 @@ if previous is not None:
     shown = biggest[["name", *amounts]].copy()
     shown[amounts] = shown[amounts] / MONEY_UNITS[unit]
     st.caption(f"Đơn vị: {unit}.")
-    widgets.styled_table(shown.rename(columns={
+    widgets.table(shown.rename(columns={
         "name": "Tỉnh/thành phố", "value_a_state": f"NSNN {previous}", "value_b_state": f"NSNN {year}",
         "value_a_social": f"XHH {previous}", "value_b_social": f"XHH {year}", "change": "Thay đổi tổng"}),
         key="funding_changes", decimals={"đồng": 0, "triệu đồng": 1, "tỷ đồng": 2}[unit])
