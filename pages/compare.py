@@ -39,9 +39,10 @@ like_a, like_b = both["value_a"].sum(), both["value_b"].sum()  # like for like: 
 tiles = st.columns(4)
 widgets.kpi(tiles[0], f"Tổng {year_a}", number(total_a))
 widgets.kpi(tiles[1], f"Tổng {year_b}", number(total_b))
-widgets.kpi(tiles[2], "Thay đổi (địa phương có cả hai năm)", signed_percent(change(like_b, like_a)) or "–",
+widgets.kpi(tiles[2], "Thay đổi cùng phạm vi", signed_percent(change(like_b, like_a)) or "–",
             help="Chỉ tính các địa phương có báo cáo ở cả hai năm, để so sánh cùng một phạm vi.")
-widgets.kpi(tiles[3], "Địa phương có báo cáo cả hai năm", f"{len(both)}/{len(rows)}")
+widgets.kpi(tiles[3], "Báo cáo cả hai năm", f"{len(both)}/{len(rows)}",
+            help="Số địa phương có báo cáo ở cả hai năm / số địa phương có báo cáo ở ít nhất một năm.")
 if not only_one.empty:
     st.warning("Chỉ báo cáo một trong hai năm (không tính vào so sánh thay đổi): " + "; ".join(
         f"{r.name} (chỉ năm {year_a if r.in_a else year_b})" for r in only_one.itertuples()))
