@@ -2,7 +2,8 @@
 
 Pipeline, one module per step: read -> tables (find table) -> headers (map headers) -> extract
 (parse values) -> units/resolve (resolve units) -> validate -> warehouse (load). `pipeline` runs
-the pure steps on bytes; `ingest` is the I/O edge; `cli` is `python -m etl`.
+the pure steps on bytes; `ingest` is the I/O edge, with `workers` parsing large runs in worker
+processes; `cli` is `python -m etl`.
 """
 
 from etl.ingest import FileResult, ingest_paths

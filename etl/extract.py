@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from etl.errors import FormError, Issue, cell_name
 from etl.headers import INDICATORS, Meaning, Vocabulary
-from etl.tables import Column, Table, text_of
+from etl.tables import Column, Table
 from etl.text import fold
 from etl.values import ValueProblem, parse_amount, parse_number
 
@@ -67,7 +67,7 @@ def layout_of(table: Table, vocab: Vocabulary) -> str | None:
 def _rows_name_activities(table: Table, vocab: Vocabulary) -> bool:
     """A single-unit form without a 'Nội dung' header still lists activities in its first text column."""
     column = _first_text_column(table)
-    labels = [_label(table, row, [column]) for row in table.body]
+    labels = [_label(table, row, column) for row in table.body]
     return any(vocab.label_meaning(label).kind in ("indicator", "funding") for label in labels if label)
 
 
@@ -98,8 +98,8 @@ def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
 
     lost = [c for c in table.columns if not read(c)]
     headed = {c.index for c in table.columns}
-    blind = sorted({(c, row) for row in table.body for c, v in enumerate(table.rows[row])
-                    if c not in headed and text_of(v)}, key=lambda x: (x[0], x[1]))
+    blind = sorted({(c, row) for row in table.body for c, text in enumerate(table.texts[row])
+                    if c not in headed and text}, key=lambda x: (x[0], x[1]))
     first_cells = {c: cell_name(row, c) for c, row in reversed(blind)}
     issues = [Issue(f"cột không có tiêu đề nhưng có số liệu (từ ô {cell}) — bỏ qua cột này", table.sheet, cell)
               for cell in first_cells.values()]
@@ -107,16 +107,10 @@ def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
                            "bỏ qua cột này", table.sheet, c.header_cell) for c in lost]
 
 
-def cell(table: Table, row: int, column: int) -> object:
-    values = table.rows[row]
-    return values[column] if column < len(values) else None
-
-
 def number(table: Table, row: int, column: int, meaning: Meaning) -> int:
     """Parse one numeric cell; a problem rejects the file naming sheet, cell and value."""
-    raw = cell(table, row, column)
-    if type(raw) is float and raw.is_integer() and raw >= 0 and meaning.kind != "funding":
-        return int(raw)  # the common case in workbooks, kept off the text path
+    values = table.rows[row]
+    raw = values[column] if column < len(values) else None
     try:
         if meaning.kind == "funding":
             return parse_amount(raw, meaning.multiplier)
@@ -124,37 +118,32 @@ def number(table: Table, row: int, column: int, meaning: Meaning) -> int:
     except ValueProblem as exc:
         raise FormError(str(exc), table.sheet, cell_name(row, column)) from None
     if value != int(value):
-        raise FormError(f"số lượng phải là số nguyên, ô ghi '{text_of(raw)}'", table.sheet, cell_name(row, column))
+        raise FormError(f"số lượng phải là số nguyên, ô ghi '{table.text(row, column)}'", table.sheet,
+                        cell_name(row, column))
     return int(value)
 
 
-def _label(table: Table, row: int, columns: list[Column | None]) -> str:
-    for column in columns:
-        if column is not None:
-            text = text_of(cell(table, row, column.index))
-            if text:
-                return text
-    return ""
+def _label(table: Table, row: int, column: Column | None) -> str:
+    return table.text(row, column.index) if column is not None else ""
 
 
 def _first_text(table: Table, row: int) -> str:
-    return next((t for t in (text_of(v) for v in table.rows[row]) if t), "")
+    return next((t for t in table.texts[row] if t), "")
 
 
 def _consolidated(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]:
     unit_col, district_col = table.role("unit"), table.role("district")
-    province_col, year_col = table.role("province"), table.role("year")
+    province_col, year_col, code_col = table.role("province"), table.role("year"), table.role("unit_code")
     values = [c for c in table.columns if c.meaning.kind in ("indicator", "funding")]
     drafts = []
     for row in table.body:
-        label = _label(table, row, [unit_col or district_col])
-        first = _first_text(table, row)
+        label = _label(table, row, unit_col or district_col)
         draft = Draft(table.sheet, row, label or None,
-                      district_name=_label(table, row, [district_col]) if unit_col else None,
-                      province_name=_label(table, row, [province_col]) or None,
+                      district_name=_label(table, row, district_col) if unit_col else None,
+                      province_name=_label(table, row, province_col) or None,
                       year=_year_cell(table, row, year_col))
-        draft.unit_code = _label(table, row, [table.role("unit_code")]) or None
-        draft.is_total = vocab.is_total(label or first)
+        draft.unit_code = _label(table, row, code_col) or None
+        draft.is_total = vocab.is_total(label or _first_text(table, row))
         filled = _fill_values(table, row, values, draft)
         if not label and not draft.is_total:
             if filled:
@@ -173,7 +162,7 @@ def _fill_values(table: Table, row: int, columns: list[Column], draft: Draft) ->
     filled = False
     for column in columns:
         value = number(table, row, column.index, column.meaning)
-        filled = filled or bool(value) or text_of(cell(table, row, column.index)) not in ("", "-")
+        filled = filled or bool(value) or table.text(row, column.index) not in ("", "-")
         if column.meaning.kind == "funding":
             draft.funding[column.meaning.target] = draft.funding.get(column.meaning.target, 0) + value
         else:
@@ -184,7 +173,7 @@ def _fill_values(table: Table, row: int, columns: list[Column], draft: Draft) ->
 def _year_cell(table: Table, row: int, column: Column | None) -> int | None:
     if column is None:
         return None
-    text = text_of(cell(table, row, column.index))
+    text = table.text(row, column.index)
     match = re.search(r"\b(19|20)\d\d\b", text)
     if text and not match:
         raise FormError(f"năm '{text}' không hợp lệ", table.sheet, cell_name(row, column.index))
@@ -196,7 +185,7 @@ def _single(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draf
     measures = [c for c in table.columns if c.meaning.kind == "measure"]
     draft = Draft(table.sheet, None, None)
     for row in table.body:
-        label = _label(table, row, [activity])
+        label = _label(table, row, activity)
         if not label or vocab.is_total(label):
             continue
         meaning = vocab.label_meaning(label)
@@ -228,20 +217,20 @@ def _first_text_column(table: Table) -> Column:
 def _funding_row(table: Table, row: int, meaning: Meaning, columns: list[Column], draft: Draft) -> None:
     """'Kinh phí NSNN (đồng)' as a table row: the amount is the first filled numeric cell."""
     for column in columns:
-        if text_of(cell(table, row, column.index)):
+        if table.text(row, column.index):
             draft.funding[meaning.target] = number(table, row, column.index, meaning)
             return
     draft.funding.setdefault(meaning.target, 0)
 
 
 def _has_colon(table: Table, row: int) -> bool:
-    return any(":" in text_of(v) for v in table.rows[row])
+    return any(":" in text for text in table.texts[row])
 
 
 def _funding_lines(table: Table, vocab: Vocabulary, rows: list[int], draft: Draft) -> None:
     """Lines such as 'Ngân sách nhà nước: 15.000.000 đồng' or a label cell followed by an amount cell."""
     for row in rows:
-        texts = [(c, text_of(v)) for c, v in enumerate(table.rows[row]) if text_of(v)]
+        texts = [(c, text) for c, text in enumerate(table.texts[row]) if text]
         for position, (column, text) in enumerate(texts):
             meaning = vocab.label_meaning(text)
             if meaning.kind != "funding" or fold(text).startswith(("noi nhan", "kinh gui")):
@@ -267,17 +256,17 @@ def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]
     roles = {t: table.role(t) for t in ("unit", "district", "province", "year", "activity", "measure", "value")}
     drafts: dict[tuple, Draft] = {}
     for row in table.body:
-        label = _label(table, row, [roles["activity"]])
-        unit = _label(table, row, [roles["unit"] or roles["district"]])
+        label = _label(table, row, roles["activity"])
+        unit = _label(table, row, roles["unit"] or roles["district"])
         if not label and not unit:
             continue
-        measure_text = _label(table, row, [roles["measure"]])
+        measure_text = _label(table, row, roles["measure"])
         meaning = vocab.label_meaning(label)
         if meaning.kind == "funding":
             meaning = Meaning("funding", meaning.target, multiplier=meaning.multiplier or _unit_of(measure_text))
         value = number(table, row, roles["value"].index, meaning)
-        group = (unit, _label(table, row, [roles["district"]]) if roles["unit"] else "",
-                 _label(table, row, [roles["province"]]), _year_cell(table, row, roles["year"]))
+        group = (unit, _label(table, row, roles["district"]) if roles["unit"] else "",
+                 _label(table, row, roles["province"]), _year_cell(table, row, roles["year"]))
         draft = drafts.setdefault(group, Draft(table.sheet, row, unit or None, district_name=group[1] or None,
                                                province_name=group[2] or None, year=group[3]))
         _add_long(draft, meaning, measure_text, value, vocab, warnings, table, row)
@@ -297,6 +286,6 @@ def _add_long(draft: Draft, meaning: Meaning, measure_text: str, value: int, voc
     measure = vocab.first_match(fold(measure_text), "measure")
     indicator = meaning.target if meaning.kind == "indicator" and meaning.target in INDICATORS else "other"
     if meaning.kind != "indicator":
-        warnings.append(Issue(f"chỉ tiêu '{_label(table, row, [table.role('activity')])}' không khớp — tính vào "
+        warnings.append(Issue(f"chỉ tiêu '{_label(table, row, table.role('activity'))}' không khớp — tính vào "
                               "'other'", table.sheet, cell_name(row, table.role("activity").index)))
     draft.add(indicator, measure.target if measure else (meaning.measure or "events"), value)

@@ -55,7 +55,7 @@ class Vocabulary:
         self.synonyms = synonyms
         self.totals = [s.folded for s in synonyms if s.kind == "total"]
         self._memo: dict[tuple[str, str], Synonym | None] = {}  # forms repeat the same few hundred texts
-        for name in ("column_role", "funding_target", "is_header_word", "is_total", "label_meaning"):
+        for name in ("column_role", "funding_target", "is_header_word", "is_total", "label_meaning", "_path_meaning"):
             setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
 
     @classmethod
@@ -72,11 +72,27 @@ class Vocabulary:
             grouped.setdefault(syn.kind, []).append(syn)
         return grouped
 
+    @cached_property
+    def _finders(self) -> dict[str, tuple[re.Pattern[str], dict[str, Synonym]]]:
+        """Per kind, one pattern of all its synonyms, longest first, with the first synonym of each text:
+        its leftmost match is what `first_match_of` picks (earliest, then longest), in one pass."""
+        finders = {}
+        for kind, synonyms in self._by_kind.items():
+            first: dict[str, Synonym] = {}
+            for syn in synonyms:
+                first.setdefault(syn.folded, syn)
+            words = sorted((w for w in first if w), key=len, reverse=True)  # an empty synonym never matches
+            if words:
+                finders[kind] = (re.compile(" (" + "|".join(map(re.escape, words)) + ")(?= )"), first)
+        return finders
+
     def first_match(self, text: str, kind: str) -> Synonym | None:
         """Earliest (then longest) synonym of `kind` found in folded `text`."""
         memo_key = (text, kind)
         if memo_key not in self._memo:
-            self._memo[memo_key] = self.first_match_of(text, self._by_kind.get(kind, []))
+            pattern, synonym_of = self._finders.get(kind, (None, {}))
+            found = pattern.search(f" {text} ") if pattern else None
+            self._memo[memo_key] = synonym_of[found.group(1)] if found else None
         return self._memo[memo_key]
 
     @staticmethod
@@ -100,6 +116,9 @@ class Vocabulary:
 
     def meaning(self, path: list[str]) -> Meaning:
         """Meaning of a header path (group texts above, leaf text last)."""
+        return self._path_meaning(tuple(path))
+
+    def _path_meaning(self, path: tuple[str, ...]) -> Meaning:
         leaf = fold(path[-1]) if path else ""
         whole = fold(" ".join(path))
         if len(path) > 1 and self.first_match(leaf, "mode"):  # 'Số người' over 'Trực tuyến' is a way of taking part

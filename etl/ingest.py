@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from etl.errors import FormError, Issue
+from etl.errors import Issue
 from etl.headers import Vocabulary
-from etl.pipeline import parse_file
 from etl.read import SUPPORTED_TYPES
 from etl.resolve import Options
-from etl.units import UnitIndex, load_index
+from etl.units import Unit, UnitIndex, load_index
 from etl.warehouse import DEFAULT_DB, Outcome, Warehouse
+from etl.workers import Parse, Parser
 
 GROUP_COMMIT_FILES = 250  # files staged before one transaction writes them (see etl.warehouse)
 
@@ -58,45 +61,94 @@ def ingest_paths(paths: Iterable[Path | str], db: Path | str = DEFAULT_DB, optio
     """
     index = index or load_index()
     vocab = Vocabulary.load()
-    warehouse = Warehouse(db, index)
-    results: list[FileResult] = []
-    staged: list[Path] = []
+    files = discover(paths)
+    with _long_lived_frozen(), Parser(vocab, index, len(files)) as parser:  # before the warehouse: see etl.workers
+        warehouse = Warehouse(db, index)
+        try:
+            warehouse.apply_aliases(index)
+            run = _Run(warehouse, index.units, on_file)
+            for done, read in enumerate(_read_ahead(files, warehouse, parser, options or Options()), start=1):
+                run.stage(read)
+                if on_progress:
+                    on_progress(done, len(files))
+                if len(run.staged) >= GROUP_COMMIT_FILES:
+                    run.commit()
+            run.commit()
+            return run.results
+        finally:
+            warehouse.close()
 
-    def commit() -> None:
-        for path, outcome in zip(staged, warehouse.flush(), strict=True):
-            results.append(FileResult(str(path), outcome.status, outcome.errors, outcome.warnings, outcome.reports))
-            if on_file:
-                on_file(results[-1])
-        staged.clear()
 
+@contextmanager
+def _long_lived_frozen() -> Iterator[None]:
+    """Keep what exists before a run (the unit index: ~100k objects) out of the collector's full passes
+    until it ends: such a pass costs ~0.1 s, a run triggers several, and forked workers then leave the
+    index's memory pages shared instead of copying them (the pattern `gc.freeze` documents)."""
+    gc.freeze()
     try:
-        warehouse.apply_aliases(index)
-        files = discover(paths)
-        for done, path in enumerate(files, start=1):
-            stage_one(warehouse, path, vocab, index, options or Options())
-            staged.append(path)
-            if on_progress:
-                on_progress(done, len(files))
-            if len(staged) >= GROUP_COMMIT_FILES:
-                commit()
-        commit()
-        return results
+        yield
     finally:
-        warehouse.close()
+        gc.unfreeze()
 
 
-def stage_one(warehouse: Warehouse, path: Path, vocab: Vocabulary, index: UnitIndex, options: Options) -> Outcome:
-    """Read, parse and stage one file; nothing reaches the warehouse until the group commit."""
+@dataclass
+class _Read:
+    """A file read for staging: its bytes and their hash, or why it could not be read, and its parse."""
+
+    path: Path
+    data: bytes | None = None
+    sha256: str = ""
+    parse: Parse | None = None
+    error: Issue | None = None
+
+
+def _read_ahead(files: list[Path], warehouse: Warehouse, parser: Parser, options: Options) -> Iterator[_Read]:
+    """The files read in order, each handed out once the parser has the next `parser.ahead` to work on."""
+    window: deque[_Read] = deque()
+    for path in files:
+        window.append(_read(path, warehouse, parser, options))
+        if len(window) > parser.ahead:
+            yield window.popleft()
+    yield from window
+
+
+def _read(path: Path, warehouse: Warehouse, parser: Parser, options: Options) -> _Read:
+    """Bytes already loaded are not parsed ahead: staging will most likely find them unchanged."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return warehouse.stage_rejected("", str(path), None, [Issue(f"không đọc được tệp: {exc.strerror}")])
+        return _Read(path, error=Issue(f"không đọc được tệp: {exc.strerror}"))
     sha256 = hashlib.sha256(data).hexdigest()
-    if warehouse.already_loaded(sha256):
-        return warehouse.stage_unchanged(sha256, str(path))
     options = replace(options, folders=tuple(p.name for p in path.parents)[:3])
-    try:
-        parsed = parse_file(data, path.name, vocab, index, options)
-    except FormError as exc:
-        return warehouse.stage_rejected(sha256, str(path), data, [exc.issue])
-    return warehouse.stage_loaded(sha256, str(path), data, parsed, index.units)
+    start = parser.later if warehouse.already_loaded(sha256) else parser.start
+    return _Read(path, data, sha256, start(data, path.name, options))
+
+
+class _Run:
+    """The files of one run, staged in order and committed in groups; results as each group commits."""
+
+    def __init__(self, warehouse: Warehouse, units: dict[str, Unit], on_file: Callable[[FileResult], None] | None):
+        self.warehouse, self.units, self.on_file = warehouse, units, on_file
+        self.results: list[FileResult] = []
+        self.staged: list[Path] = []
+
+    def stage(self, read: _Read) -> Outcome:
+        """Stage one file; nothing reaches the warehouse until the group commit."""
+        self.staged.append(read.path)
+        path, warehouse = str(read.path), self.warehouse
+        if read.error:
+            return warehouse.stage_rejected("", path, None, [read.error])
+        if warehouse.already_loaded(read.sha256):
+            return warehouse.stage_unchanged(read.sha256, path)
+        parsed = read.parse()
+        if isinstance(parsed, Issue):
+            return warehouse.stage_rejected(read.sha256, path, read.data, [parsed])
+        return warehouse.stage_loaded(read.sha256, path, read.data, parsed, self.units)
+
+    def commit(self) -> None:
+        for path, outcome in zip(self.staged, self.warehouse.flush(), strict=True):
+            self.results.append(FileResult(str(path), outcome.status, outcome.errors, outcome.warnings,
+                                           outcome.reports))
+            if self.on_file:
+                self.on_file(self.results[-1])
+        self.staged.clear()

@@ -6,6 +6,7 @@ file's locality (its province at least), listed by `python -m etl status` until 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from etl.errors import FormError, Issue, cell_name
@@ -21,7 +22,8 @@ _LEVEL_OF_TYPE = {"tinh": "province", "thanh pho": "district", "quan": "district
 
 @dataclass
 class Report:
-    """One unit's report for one year, ready to load."""
+    """One unit's report for one year, ready to load. `figures_sha` digests its figures, so that an
+    identical resubmission adds nothing; it is made with the report, in the parse workers."""
 
     year: int
     unit: Unit
@@ -30,6 +32,12 @@ class Report:
     funding: dict[str, int]
     sheet: str
     row: int | None
+    figures_sha: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        facts = sorted((k, e, p) for k, (e, p) in self.facts.items() if e or p)
+        funding = sorted(self.funding.items())
+        self.figures_sha = hashlib.sha256(repr((facts, funding)).encode()).hexdigest()[:20]
 
 
 @dataclass
@@ -66,6 +74,8 @@ class Placer:
     def __init__(self, index: UnitIndex, title: TitleInfo, options: Options, sheet: str, year: int | None):
         self.index, self.title, self.options, self.sheet, self.year = index, title, options, sheet, year
         self.placed = Placed()
+        self.mentions = [m for line in title.issuer_lines for m in locality_mentions(line)]
+        self._issuers: dict[str, Unit] = {}  # province key -> issuer: the same for every row of a sheet
 
     def place(self, drafts: list[Draft]) -> Placed:
         seen: dict[tuple[int, str], Draft] = {}
@@ -84,7 +94,7 @@ class Placer:
     def _report(self, draft: Draft) -> Report:
         year = self._year(draft)
         province = self._province(year, draft)
-        issuer = self._issuer(year, province)
+        issuer = self._issuer(province)
         if draft.unit_name is None:
             unit = issuer
             name = unit.name
@@ -106,7 +116,7 @@ class Placer:
 
     def _province(self, year: int, draft: Draft) -> Unit:
         names = [draft.province_name] if draft.province_name else []
-        names += [m for line in self.title.issuer_lines for m in locality_mentions(line)]
+        names += self.mentions
         names += [self.options.province] if self.options.province else []
         names += [self.title.place] if self.title.place else []
         names += self.options.folders  # long exports often carry their province only in the folder name
@@ -121,13 +131,17 @@ class Placer:
         raise FormError("không xác định được tỉnh/thành phố của biểu (ghi trong tiêu đề, cột Tỉnh "
                         "hoặc dùng --province)", self.sheet)
 
-    def _issuer(self, year: int, province: Unit) -> Unit:
+    def _issuer(self, province: Unit) -> Unit:
+        if province.key not in self._issuers:
+            self._issuers[province.key] = self._find_issuer(province)
+        return self._issuers[province.key]
+
+    def _find_issuer(self, province: Unit) -> Unit:
         """The lowest locality the title names ('UBND PHƯỜNG X' over 'QUẬN 12'), or the agency heading it."""
-        mentions = [m for line in self.title.issuer_lines for m in locality_mentions(line)]
-        district = next((found[0] for found in (self.index.find(m, province) for m in mentions)
+        district = next((found[0] for found in (self.index.find(m, province) for m in self.mentions)
                          if len(found) == 1 and found[0].level == "district"), None)
         within = district or province
-        commune = next((found[0] for found in (self.index.find(m, within) for m in mentions)
+        commune = next((found[0] for found in (self.index.find(m, within) for m in self.mentions)
                         if len(found) == 1 and found[0].level == "commune"), None)
         locality = commune or district or province
         agency = next((line for line in self.title.issuer_lines

@@ -31,10 +31,12 @@ class Column:
 
 @dataclass
 class Table:
-    """A located table; `rows` is the sheet grid with merged header cells filled in."""
+    """A located table; `rows` is the sheet grid with merged header cells filled in, `texts` the
+    `text_of` of each of its cells, computed once because every step reads them."""
 
     sheet: str
     rows: list[list[object]]
+    texts: list[list[str]]
     title: list[tuple[str, str]]  # (text, cell) of every filled cell above the header
     header_rows: list[int]
     columns: list[Column]
@@ -47,6 +49,10 @@ class Table:
     def value_columns(self) -> list[Column]:
         return [c for c in self.columns if c.meaning.kind in ("indicator", "funding", "measure")
                 or (c.meaning.kind == "column" and c.meaning.target == "value")]
+
+    def text(self, row: int, column: int) -> str:
+        texts = self.texts[row]
+        return texts[column] if column < len(texts) else ""
 
 
 def text_of(value: object) -> str:
@@ -61,33 +67,43 @@ def text_of(value: object) -> str:
 
 def find_table(sheet: RawSheet, vocab: Vocabulary) -> Table | None:
     """The report table of a sheet, or None when no row looks like a header of a report."""
-    rows = [list(r) for r in sheet.rows]
+    rows = list(sheet.rows)
     anchor = _header_anchor(rows, vocab)
     if anchor is None:
         return None
-    header_rows = _header_block(rows, anchor, vocab)
+    texts = [_cells(row) for row in rows]
+    header_rows = _header_block(rows, texts, anchor, vocab)
+    for r in header_rows:  # the only rows the fills change: copied, so the sheet's grid stays as read
+        rows[r] = list(rows[r])
     _fill_merged(rows, sheet.merged, header_rows)
     _fill_groups(rows, header_rows)
-    columns = _columns(rows, header_rows, vocab)
+    for r in header_rows:
+        texts[r] = _cells(rows[r])
+    columns = _columns(texts, header_rows, vocab)
     start = header_rows[-1] + 1
-    while start < len(rows) and _is_numbering(rows[start]):
+    while start < len(rows) and _is_numbering(texts[start]):
         start += 1
-    table = Table(sheet.name, rows, _title_lines(rows[:header_rows[0]]), header_rows, columns, [], [])
-    table.body, table.footer = _split_body(rows, start, table, vocab)
+    table = Table(sheet.name, rows, texts, _title_lines(texts[:header_rows[0]]), header_rows, columns, [], [])
+    table.body, table.footer = _split_body(start, table)
     return table
 
 
 def _cells(row: list[object]) -> list[str]:
-    return [text_of(v) for v in row]
+    return [clean(v) if type(v) is str else text_of(v) for v in row]  # most cells are text: no call per cell
 
 
-def _header_score(row: list[object], vocab: Vocabulary) -> int:
-    return sum(1 for v in row if isinstance(v, str) and v.strip() and vocab.is_header_word(v))
+def _strings(row: list[object]) -> list[str]:
+    return [v for v in row if isinstance(v, str) and v.strip()]
+
+
+def _header_score(strings: list[str], vocab: Vocabulary) -> int:
+    return sum(1 for v in strings if vocab.is_header_word(v))
 
 
 def _header_anchor(rows: list[list[object]], vocab: Vocabulary) -> int | None:
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        if _header_score(row, vocab) >= 2 and _numeric_count(row) <= 1:
+        strings = _strings(row)  # a title line (one text) is never scored: its words are unique to each form
+        if len(strings) >= 2 and _header_score(strings, vocab) >= 2 and _numeric_count(row) <= 1:
             return index
     return None
 
@@ -96,29 +112,30 @@ def _numeric_count(row: list[object]) -> int:
     return sum(1 for v in row if isinstance(v, (int, float)) and not isinstance(v, bool))
 
 
-def _header_block(rows: list[list[object]], anchor: int, vocab: Vocabulary) -> list[int]:
+def _header_block(rows: list[list[object]], texts: list[list[str]], anchor: int, vocab: Vocabulary) -> list[int]:
     block = [anchor]
     for index in range(anchor + 1, min(anchor + MAX_HEADER_ROWS, len(rows))):
         row = rows[index]
-        texts = [v for v in row if isinstance(v, str) and v.strip()]
-        if _is_numbering(row) or _numeric_count(row) or not texts or _header_score(row, vocab) < 0.75 * len(texts):
+        strings = _strings(row)
+        if _is_numbering(texts[index]) or _numeric_count(row) or not strings \
+                or _header_score(strings, vocab) < 0.75 * len(strings):
             break
-        if _looks_like_data_label(row, vocab):
+        if _looks_like_data_label(texts[index], vocab):
             break
         block.append(index)
     return block
 
 
-def _looks_like_data_label(row: list[object], vocab: Vocabulary) -> bool:
+def _looks_like_data_label(cells: list[str], vocab: Vocabulary) -> bool:
     """A first body row of an all-text table ('Phường 1', '-', '-') must not join the header."""
-    texts = [t for t in _cells(row) if t]
+    texts = [t for t in cells if t]
     return bool(texts) and not vocab.is_header_word(texts[0]) and len(texts) > 1 and any(
         fold(t) in ("", "khong") or t == "-" or re.fullmatch(r"[\d.,\s]+", t) for t in texts[1:])
 
 
-def _is_numbering(row: list[object]) -> bool:
+def _is_numbering(cells: list[str]) -> bool:
     """The '(1) (2) (3)' or 'A B 1 2 3' row some forms print under the header."""
-    texts = [fold(t) for t in _cells(row) if t]
+    texts = [fold(t) for t in cells if t]
     return len(texts) >= 3 and all(_NUMBERING.match(t) for t in texts)
 
 
@@ -149,17 +166,17 @@ def _fill_groups(rows: list[list[object]], header_rows: list[int]) -> None:
                 row[c] = row[c - 1]
 
 
-def _columns(rows: list[list[object]], header_rows: list[int], vocab: Vocabulary) -> list[Column]:
-    width = max(len(rows[r]) for r in header_rows)
+def _columns(texts: list[list[str]], header_rows: list[int], vocab: Vocabulary) -> list[Column]:
+    width = max(len(texts[r]) for r in header_rows)
     columns = []
     for c in range(width):
         path: list[str] = []
         for r in header_rows:
-            text = text_of(rows[r][c]) if c < len(rows[r]) else ""
+            text = texts[r][c] if c < len(texts[r]) else ""
             if text and (not path or fold(path[-1]) != fold(text)):
                 path.append(text)
         if path:
-            last = max(r for r in header_rows if c < len(rows[r]) and text_of(rows[r][c]))
+            last = max(r for r in header_rows if c < len(texts[r]) and texts[r][c])
             columns.append(Column(c, path, vocab.meaning(path), cell_name(last, c)))
     return _attach_measures(columns)
 
@@ -178,33 +195,29 @@ def _attach_measures(columns: list[Column]) -> list[Column]:
     return columns
 
 
-def _title_lines(rows: list[list[object]]) -> list[tuple[str, str]]:
-    return [(text, cell_name(r, c)) for r, row in enumerate(rows) for c, text in enumerate(_cells(row)) if text]
+def _title_lines(texts: list[list[str]]) -> list[tuple[str, str]]:
+    return [(text, cell_name(r, c)) for r, row in enumerate(texts) for c, text in enumerate(row) if text]
 
 
-def _split_body(rows: list[list[object]], start: int, table: Table, vocab: Vocabulary) -> tuple[list[int], list[int]]:
+def _split_body(start: int, table: Table) -> tuple[list[int], list[int]]:
     """Body rows run until the signature block; an empty row ends it unless data rows follow."""
     body: list[int] = []
     footer: list[int] = []
     gap = False
-    for index in range(start, len(rows)):
-        texts = [t for t in _cells(rows[index]) if t]
-        if footer or (texts and fold(texts[0]).startswith(SIGNATURE_CUES)):
+    for index in range(start, len(table.texts)):
+        first = next((t for t in table.texts[index] if t), "")
+        if footer or (first and fold(first).startswith(SIGNATURE_CUES)):
             footer.append(index)
             continue
-        if not texts:
+        if not first:
             gap = bool(body)
             continue
-        if gap and not _has_values(rows[index], table):
+        if gap and not _has_values(index, table):
             footer.append(index)
             continue
         body.append(index)
     return body, footer
 
 
-def _has_values(row: list[object], table: Table) -> bool:
-    for column in table.value_columns():
-        value = row[column.index] if column.index < len(row) else ""
-        if text_of(value) not in ("", "-"):
-            return True
-    return False
+def _has_values(row: int, table: Table) -> bool:
+    return any(table.text(row, column.index) not in ("", "-") for column in table.value_columns())

@@ -9,6 +9,7 @@ aliases in `data/unit_aliases.csv`, and the agency words in `data/agency_words.c
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import json
 import pickle
@@ -16,7 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -65,6 +66,7 @@ def map_for(year: int) -> str:
     return "2025" if year >= REFORM_YEAR else "legacy"
 
 
+@lru_cache(maxsize=65536)
 def split_type(name: str) -> tuple[str | None, str]:
     """('phuong', 'tan chanh hiep') from 'P. Tân Chánh Hiệp'; numbers lose leading zeros."""
     folded = fold(name)
@@ -97,6 +99,9 @@ class UnitIndex:
                         if not bucket or bucket[-1] is not unit:  # a unit's keys repeat, never interleave
                             bucket.append(unit)
         self.agency_words = _agency_words()
+        # forms name the same few thousand units over and over: look-ups are memoised per index
+        self._found: dict[tuple[str, str], list[Unit]] = {}
+        self._agency: dict[str, bool] = {}
 
     def _scopes(self, unit: Unit) -> list[str]:
         """A unit is findable nationally (provinces), in its province and in its district."""
@@ -151,10 +156,19 @@ class UnitIndex:
         return unit
 
     def is_agency(self, name: str) -> bool:
-        folded = fold(name)
-        return any(folded == w or folded.startswith(w + " ") for w in self.agency_words)
+        if name not in self._agency:
+            folded = fold(name)
+            self._agency[name] = any(folded == w or folded.startswith(w + " ") for w in self.agency_words)
+        return self._agency[name]
 
     def _lookup(self, scope: str, name: str) -> list[Unit]:
+        """Units named so in a scope; the list is shared by every caller, who only reads it."""
+        memo_key = (scope, name)
+        if memo_key not in self._found:
+            self._found[memo_key] = self._search(scope, name)
+        return self._found[memo_key]
+
+    def _search(self, scope: str, name: str) -> list[Unit]:
         found = self._lookup_as(scope, name, *split_type(name))
         if not found and split_type(name)[0]:  # 'Tinh Bien' is Tịnh Biên, not a province named Biên
             found = self._lookup_as(scope, name, None, fold(name))
@@ -204,13 +218,15 @@ def load_index(aliases_path: Path | None = None) -> UnitIndex:
     """The index over both maps plus officer aliases.
 
     Building it takes about a second, so it is also kept on disk, keyed by everything it is made
-    from (the package's version, this module's code, the aliases and agency words).
+    from (the package's version, this module's code, the aliases and agency words). An index on
+    other aliases (tests) keeps a file of its own, so using it never drops the everyday one.
     """
+    slot = "custom" if aliases_path else "default"
     aliases_path = aliases_path or DATA_DIR / "unit_aliases.csv"
-    cache = CACHE_DIR / f"unit_index_{_inputs_digest(aliases_path)}.pickle"
+    cache = CACHE_DIR / f"unit_index_{slot}_{_inputs_digest(aliases_path)}.pickle"
     if cache.exists():
         try:
-            return pickle.loads(cache.read_bytes())
+            return _unpickle(cache.read_bytes())
         except (pickle.UnpicklingError, EOFError, AttributeError):
             cache.unlink(missing_ok=True)
     units, keys = _official_units()
@@ -218,6 +234,18 @@ def load_index(aliases_path: Path | None = None) -> UnitIndex:
     index = UnitIndex(units, keys)
     _write_cache(cache, index)
     return index
+
+
+def _unpickle(data: bytes) -> UnitIndex:
+    """Unpickle with the cyclic collector paused: the index is some 100k acyclic objects, and the
+    collections their creation would trigger cost as much as the unpickling itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _inputs_digest(aliases_path: Path) -> str:
@@ -228,10 +256,10 @@ def _inputs_digest(aliases_path: Path) -> str:
 
 
 def _write_cache(cache: Path, index: UnitIndex) -> None:
-    """Best effort: a read-only checkout simply rebuilds each time."""
+    """Best effort: a read-only checkout simply rebuilds each time. Replaces the file of its slot."""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        for stale in cache.parent.glob("unit_index_*.pickle"):
+        for stale in cache.parent.glob(f"{cache.name.rsplit('_', 1)[0]}_*.pickle"):
             stale.unlink(missing_ok=True)
         temporary = cache.with_suffix(".tmp")
         temporary.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))

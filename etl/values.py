@@ -1,13 +1,15 @@
 """Parse the numbers officers type: '1.234.567', '1,5', '15.000.000 đồng', '15 triệu', '-', 'không'.
 
 Vietnamese style is dot for thousands and comma for decimals. Amounts may carry their own unit
-(đồng, nghìn, triệu, tỷ) which overrides the unit in the column header.
+(đồng, nghìn, triệu, tỷ) which overrides the unit in the column header. Both parsers are memoised
+(by value and type): a run's cells repeat the same few thousand values.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from etl.text import fold
 
@@ -39,6 +41,7 @@ def header_multiplier(header_text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=65536, typed=True)
 def parse_number(raw: object) -> float:
     """A plain count or measure; blanks and dashes are zero, any other text is a problem."""
     value, unit = _split(raw)
@@ -47,6 +50,7 @@ def parse_number(raw: object) -> float:
     return value
 
 
+@lru_cache(maxsize=65536, typed=True)
 def parse_amount(raw: object, header_unit: int | None) -> int:
     """An amount in VND; the cell's own unit wins, else the header's, else đồng."""
     value, unit = _split(raw)
