@@ -46,14 +46,17 @@ def as_text(df: pd.DataFrame, decimals: int = 0, plain: tuple[str, ...] = ("Năm
     return shown.astype("object").where(shown.notna(), "")
 
 
-def table(df: pd.DataFrame, key: str | None = None, height: int | str = "auto", decimals: int = 0) -> None:
-    """A table written the Vietnamese way, at most MAX_ROWS rows on screen (the exports hold all).
+def table(df: pd.DataFrame, key: str | None = None, height: int | str = "auto", decimals: int = 0,
+          total: int | None = None) -> None:
+    """A table written the Vietnamese way, at most MAX_ROWS of its `total` rows on screen (the exports
+    hold all).
 
     Numbers are shown as text: a pandas Styler would keep them sortable but costs ~0.3 ms a cell
     on every rerun, over the page's time budget for a 1.000-row table. Pages sort on the server.
     """
-    if len(df) > MAX_ROWS:
-        st.caption(f"Hiển thị {number(MAX_ROWS)}/{number(len(df))} dòng đầu; tải về để có đủ.")
+    total = len(df) if total is None else total  # a caller may pass only the rows it will show
+    if total > MAX_ROWS:
+        st.caption(f"Hiển thị {number(MAX_ROWS)}/{number(total)} dòng đầu; tải về để có đủ.")
         df = df.head(MAX_ROWS)
     st.dataframe(as_text(df, decimals), hide_index=True, key=key, height=height)
 

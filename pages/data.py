@@ -20,27 +20,33 @@ table = db.query("table", selection.filters, detail)
 if table.empty:
     widgets.empty("Không có dòng nào khớp bộ lọc. Bỏ bớt bộ lọc ở thanh bên trái.")
     st.stop()
-shown = table.assign(
-    unit_level=table["unit_level"].map(filters.LEVEL_LABELS).fillna(table["unit_level"]),
-    not_itemised=table["not_itemised"].map({True: "có", False: ""}),
-    resolved=table["resolved"].map({True: "có", False: "chưa"}),
-)
-if detail:
-    shown["indicator"] = shown["indicator"].map(selection.indicator_labels).fillna(shown["indicator"])
-shown = shown.rename(columns=HEADERS)
-st.caption(f"{len(shown):,} dòng".replace(",", ".") + ". 'Phần chưa chi tiết': phần số liệu của một địa bàn "
+
+
+def readable(rows):
+    """Vietnamese headers and words for codes; applied to what is shown or exported, when it is."""
+    out = rows.assign(
+        unit_level=rows["unit_level"].map(filters.LEVEL_LABELS).fillna(rows["unit_level"]),
+        not_itemised=rows["not_itemised"].map({True: "có", False: ""}),
+        resolved=rows["resolved"].map({True: "có", False: "chưa"}))
+    if detail:
+        out["indicator"] = out["indicator"].map(selection.indicator_labels).fillna(out["indicator"])
+    return out.rename(columns=HEADERS)
+
+
+st.caption(f"{len(table):,} dòng".replace(",", ".") + ". 'Phần chưa chi tiết': phần số liệu của một địa bàn "
            "mà báo cáo của các đơn vị cấp dưới chưa kê ra (mỗi địa bàn chỉ được cộng một lần).")
+numbers = [c for c in ("events", "participants", "state_budget", "social") if c in table]
+order = st.selectbox("Sắp xếp theo", ["", *numbers], key="d_sort",
+                     format_func=lambda c: HEADERS.get(c, "Năm, tỉnh, đơn vị"))
+if order:
+    table = table.sort_values(order, ascending=False, na_position="last")
 stamp = datetime.now()
 name = f"tuan_le_htsd_{stamp:%Y%m%d_%H%M}"
 left, right, _ = st.columns([1, 1, 3])
 about = selection.describe() + [("Chi tiết theo hoạt động", "có" if detail else "không")]
 # files are built only when a button is pressed: building them on every rerun would slow the page down
-left.download_button("Tải CSV", lambda: exports.to_csv(shown), f"{name}.csv", "text/csv", key="d_csv")
+left.download_button("Tải CSV", lambda: exports.to_csv(readable(table)), f"{name}.csv", "text/csv", key="d_csv")
 right.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(
-    shown, about, "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc", stamp), f"{name}.xlsx",
+    readable(table), about, "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc", stamp), f"{name}.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="d_xlsx")
-numbers = [HEADERS[c] for c in ("events", "participants", "state_budget", "social") if HEADERS[c] in shown]
-order = st.selectbox("Sắp xếp theo", ["Năm, tỉnh, đơn vị", *numbers], key="d_sort")
-if order in numbers:
-    shown = shown.sort_values(order, ascending=False, na_position="last")
-widgets.table(shown, key="d_table", height=560)
+widgets.table(readable(table.head(widgets.MAX_ROWS)), key="d_table", height=560, total=len(table))
