@@ -126,25 +126,40 @@ def compare(con: duckdb.DuckDBPyConnection, f: Filters, year_a: int, year_b: int
         FROM v ORDER BY value_b DESC NULLS LAST, value_a DESC""", {**f.params(), "a": year_a, "b": year_b})
 
 
-def table(con: duckdb.DuckDBPyConnection, f: Filters, by_indicator_detail: bool) -> pd.DataFrame:
+TABLE_ORDERS = {  # the Data page's sort choices -> ORDER BY (fixed text, never user input)
+    "": "year DESC, province_name, district_name NULLS FIRST, unit_name",
+    "events": "events DESC NULLS LAST", "participants": "participants DESC NULLS LAST",
+    "state_budget": "state_budget DESC NULLS LAST", "social": "social DESC NULLS LAST",
+}
+
+
+def table(con: duckdb.DuckDBPyConnection, f: Filters, by_indicator_detail: bool, order: str = "",
+          limit: int | None = None) -> pd.DataFrame:
     """The Data page: one row per year and unit with funding beside activities, or one row per
-    indicator without funding (funding is not split by activity, repeating it would double it)."""
-    if by_indicator_detail:
-        return _df(con, f"""
-            SELECT year, province_name, district_name, unit_name, unit_level, unit_code, indicator,
-                   events, participants, not_itemised, resolved
-            FROM report_facts WHERE {WHERE_YEARS} AND {WHERE_FACTS}
-            ORDER BY year DESC, province_name, district_name NULLS FIRST, unit_name, indicator""", f.params())
+    indicator without funding (funding is not split by activity, repeating it would double it).
+    Sorted and cut in SQL, with `total_rows` counting them all, so the screen never loads the
+    whole national table; the exports ask without a limit."""
+    rows = _TABLE_DETAIL if by_indicator_detail else _TABLE_UNITS
+    cut = "LIMIT $limit" if limit is not None else ""
     return _df(con, f"""
-        WITH a AS (SELECT year, unit_key, sum(events) AS events, sum(participants) AS participants,
-                          bool_or(not_itemised) AS not_itemised
-                   FROM report_facts WHERE {WHERE_YEARS} AND {WHERE_FACTS} GROUP BY ALL),
-             m AS (SELECT year, unit_key, sum(state_budget_vnd) AS state_budget, sum(social_vnd) AS social,
-                          bool_or(not_itemised) AS not_itemised
-                   FROM report_funding WHERE {WHERE_YEARS} AND {WHERE_UNITS} GROUP BY ALL)
-        SELECT year, p.province_name, p.district_name, p.unit_name, p.unit_level, p.unit_code,
-               coalesce(a.events, 0)::BIGINT AS events, coalesce(a.participants, 0)::BIGINT AS participants,
-               m.state_budget::BIGINT AS state_budget, m.social::BIGINT AS social,
-               coalesce(a.not_itemised, FALSE) OR coalesce(m.not_itemised, FALSE) AS not_itemised, p.resolved
-        FROM a FULL JOIN m USING (year, unit_key) JOIN unit_places p USING (unit_key)
-        ORDER BY year DESC, p.province_name, p.district_name NULLS FIRST, p.unit_name""", f.params())
+        SELECT *, count(*) OVER () AS total_rows FROM ({rows.format(years=WHERE_YEARS, facts=WHERE_FACTS,
+                                                                     units=WHERE_UNITS)})
+        ORDER BY {TABLE_ORDERS[order]}, unit_name {cut}""", {**f.params(), "limit": limit})
+
+
+_TABLE_DETAIL = """
+    SELECT year, province_name, district_name, unit_name, unit_level, unit_code, indicator,
+           events, participants, not_itemised, resolved
+    FROM report_facts WHERE {years} AND {facts}"""
+_TABLE_UNITS = """
+    WITH a AS (SELECT year, unit_key, sum(events) AS events, sum(participants) AS participants,
+                      bool_or(not_itemised) AS not_itemised
+               FROM report_facts WHERE {years} AND {facts} GROUP BY ALL),
+         m AS (SELECT year, unit_key, sum(state_budget_vnd) AS state_budget, sum(social_vnd) AS social,
+                      bool_or(not_itemised) AS not_itemised
+               FROM report_funding WHERE {years} AND {units} GROUP BY ALL)
+    SELECT year, p.province_name, p.district_name, p.unit_name, p.unit_level, p.unit_code,
+           coalesce(a.events, 0)::BIGINT AS events, coalesce(a.participants, 0)::BIGINT AS participants,
+           m.state_budget::BIGINT AS state_budget, m.social::BIGINT AS social,
+           coalesce(a.not_itemised, FALSE) OR coalesce(m.not_itemised, FALSE) AS not_itemised, p.resolved
+    FROM a FULL JOIN m USING (year, unit_key) JOIN unit_places p USING (unit_key)"""

@@ -5,6 +5,7 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard import db, exports, filters, widgets
+from dashboard.format import number
 
 HEADERS = {"year": "Năm", "province_name": "Tỉnh/thành phố", "district_name": "Quận/huyện (trước 2025)",
            "unit_name": "Đơn vị", "unit_level": "Cấp", "unit_code": "Mã đơn vị", "indicator": "Hoạt động",
@@ -16,7 +17,9 @@ st.title("Dữ liệu")
 detail = st.toggle("Chi tiết theo loại hoạt động", key="d_detail",
                    value=filters.url_value("chi_tiet", ["1", "0"], "0") == "1")
 filters.remember(chi_tiet="1" if detail else None)
-table = db.query("table", selection.filters, detail)
+order = st.selectbox("Sắp xếp theo", ["", "events", "participants", *([] if detail else ["state_budget", "social"])],
+                     key="d_sort", format_func=lambda c: HEADERS.get(c, "Năm, tỉnh, đơn vị"))
+table = db.query("table", selection.filters, detail, order, widgets.MAX_ROWS)
 if table.empty:
     widgets.empty("Không có dòng nào khớp bộ lọc. Bỏ bớt bộ lọc ở thanh bên trái.")
     st.stop()
@@ -30,23 +33,25 @@ def readable(rows):
         resolved=rows["resolved"].map({True: "có", False: "chưa"}))
     if detail:
         out["indicator"] = out["indicator"].map(selection.indicator_labels).fillna(out["indicator"])
-    return out.rename(columns=HEADERS)
+    return out.drop(columns="total_rows").rename(columns=HEADERS)
 
 
-st.caption(f"{len(table):,} dòng".replace(",", ".") + ". 'Phần chưa chi tiết': phần số liệu của một địa bàn "
-           "mà báo cáo của các đơn vị cấp dưới chưa kê ra (mỗi địa bàn chỉ được cộng một lần).")
-numbers = [c for c in ("events", "participants", "state_budget", "social") if c in table]
-order = st.selectbox("Sắp xếp theo", ["", *numbers], key="d_sort",
-                     format_func=lambda c: HEADERS.get(c, "Năm, tỉnh, đơn vị"))
-if order:
-    table = table.sort_values(order, ascending=False, na_position="last")
+total = int(table["total_rows"].iloc[0])
+st.caption(f"{number(total)} dòng. 'Phần chưa chi tiết': phần số liệu của một địa bàn mà báo cáo của các đơn vị "
+           "cấp dưới chưa kê ra (mỗi địa bàn chỉ được cộng một lần).")
+
+
+def everything():
+    return readable(db.query("table", selection.filters, detail, order))
+
+
 stamp = datetime.now()
 name = f"tuan_le_htsd_{stamp:%Y%m%d_%H%M}"
 left, right, _ = st.columns([1, 1, 3])
 about = selection.describe() + [("Chi tiết theo hoạt động", "có" if detail else "không")]
 # files are built only when a button is pressed: building them on every rerun would slow the page down
-left.download_button("Tải CSV", lambda: exports.to_csv(readable(table)), f"{name}.csv", "text/csv", key="d_csv")
+left.download_button("Tải CSV", lambda: exports.to_csv(everything()), f"{name}.csv", "text/csv", key="d_csv")
 right.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(
-    readable(table), about, "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc", stamp), f"{name}.xlsx",
+    everything(), about, "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc", stamp), f"{name}.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="d_xlsx")
-widgets.table(readable(table.head(widgets.MAX_ROWS)), key="d_table", height=560, total=len(table))
+widgets.table(readable(table), key="d_table", height=560, total=total)
