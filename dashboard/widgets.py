@@ -58,7 +58,8 @@ def table(df: pd.DataFrame, key: str | None = None, height: int | str = "auto", 
     if total > MAX_ROWS:
         st.caption(f"Hiển thị {number(MAX_ROWS)}/{number(total)} dòng đầu; tải về để có đủ.")
         df = df.head(MAX_ROWS)
-    st.dataframe(as_text(df, decimals), hide_index=True, key=key, height=height)
+    right = {str(c): st.column_config.Column(alignment="right") for c in df.select_dtypes("number").columns}
+    st.dataframe(as_text(df, decimals), hide_index=True, key=key, height=height, column_config=right)
 
 
 def kpi(column, label: str, value: str, delta: str | None = None, help: str | None = None,
