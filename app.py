@@ -30,11 +30,11 @@ def ensure_warehouse() -> bool:
         st.warning(f"Chưa có kho dữ liệu tại `{path}`. Tạo bằng lệnh `python -m etl ingest THƯ_MỤC_BIỂU_MẪU "
                    f"--db {path}` rồi tải lại trang.")
         return False
-    build_demo_with_progress()
+    build_demo_with_progress(path)
     return True
 
 
-def build_demo_with_progress() -> None:
+def build_demo_with_progress(path) -> None:
     from etl.demo_warehouse import build_demo
 
     with st.status("Lần chạy đầu: đang tạo kho dữ liệu minh họa từ các biểu mẫu mẫu…", expanded=True) as status:
@@ -43,7 +43,7 @@ def build_demo_with_progress() -> None:
         def step(done: int, total: int) -> None:
             bar.progress(done / total, text=f"Đang đọc biểu mẫu {done}/{total}")
 
-        results = build_demo(on_progress=step)
+        results = build_demo(path, path.parent / "demo_forms", on_progress=step)
         status.update(label=f"Đã tạo kho dữ liệu minh họa ({len(results)} tệp).", state="complete", expanded=False)
 
 
