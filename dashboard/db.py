@@ -1,8 +1,8 @@
-"""The app's read path to the warehouse: an in-memory snapshot, refreshed when the file changes.
+"""The app's read path to the warehouse: a private snapshot, refreshed when the file changes.
 
 DuckDB lets one process write a file only when no other process holds it open, so the app must
 not keep the warehouse open: a data officer's `python -m etl ingest` would fail. The app opens
-the file read-only for a moment, copies the public views it needs into memory, and closes it.
+the file read-only for a moment, copies the public views it needs, and lets it go.
 Queries then run on that snapshot; a new ingest changes the file's version and the next page
 run takes a new snapshot, so new data shows without a restart.
 """
@@ -20,13 +20,12 @@ import streamlit as st
 from dashboard import queries
 from etl.warehouse import DEFAULT_DB
 
-SNAPSHOT_VIEWS = {  # in-memory table -> what it is copied from
+SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from
     "report_facts": "SELECT * FROM warehouse.report_facts",
     "report_funding": "SELECT * FROM warehouse.report_funding",
     "reports": "SELECT r.year, r.unit_key, r.submitted_at, p.* EXCLUDE (unit_key) FROM warehouse.current_reports r "
                "JOIN warehouse.unit_places p USING (unit_key)",
     "unit_places": "SELECT * FROM warehouse.unit_places",
-    "ingest_log": "SELECT ingest_id, ingested_at, path, status FROM warehouse.ingest_log",
 }
 LOCK_RETRIES = 20
 SNAPSHOT_MEMORY = "150MB"

@@ -128,8 +128,8 @@ def compare(con: duckdb.DuckDBPyConnection, f: Filters, year_a: int, year_b: int
 
 TABLE_ORDERS = {  # the Data page's sort choices -> ORDER BY (fixed text, never user input)
     "": "year DESC, province_name, district_name NULLS FIRST, unit_name",
-    "events": "events DESC NULLS LAST", "participants": "participants DESC NULLS LAST",
-    "state_budget": "state_budget DESC NULLS LAST", "social": "social DESC NULLS LAST",
+    "events": "events DESC NULLS LAST, unit_name", "participants": "participants DESC NULLS LAST, unit_name",
+    "state_budget": "state_budget DESC NULLS LAST, unit_name", "social": "social DESC NULLS LAST, unit_name",
 }
 
 
@@ -144,7 +144,7 @@ def table(con: duckdb.DuckDBPyConnection, f: Filters, by_indicator_detail: bool,
     return _df(con, f"""
         SELECT *, count(*) OVER () AS total_rows FROM ({rows.format(years=WHERE_YEARS, facts=WHERE_FACTS,
                                                                      units=WHERE_UNITS)})
-        ORDER BY {TABLE_ORDERS[order]}, unit_name {cut}""", {**f.params(), "limit": limit})
+        ORDER BY {TABLE_ORDERS[order]} {cut}""", {**f.params(), "limit": limit})
 
 
 _TABLE_DETAIL = """

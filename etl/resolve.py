@@ -76,6 +76,7 @@ class Placer:
         self.placed = Placed()
         self.mentions = [m for line in title.issuer_lines for m in locality_mentions(line)]
         self._issuers: dict[str, Unit] = {}  # province key -> issuer: the same for every row of a sheet
+        self._title_provinces: dict[int, Unit | None] = {}  # year -> the province the sheet's title etc. name
 
     def place(self, drafts: list[Draft]) -> Placed:
         seen: dict[tuple[int, str], Draft] = {}
@@ -115,21 +116,32 @@ class Placer:
         return year
 
     def _province(self, year: int, draft: Draft) -> Unit:
-        names = [draft.province_name] if draft.province_name else []
-        names += self.mentions
-        names += [self.options.province] if self.options.province else []
-        names += [self.title.place] if self.title.place else []
-        names += self.options.folders  # long exports often carry their province only in the folder name
+        """The row's province column, else what the title, options or folders say (the same for every
+        row of a sheet, so asked once a year), else a district or commune named only once nationwide."""
+        row_province = self.index.province(draft.province_name, year) if draft.province_name else None
+        if year not in self._title_provinces:
+            self._title_provinces[year] = self._sheet_province(year)
+        unit = row_province or self._title_provinces[year]
+        unit = unit or self._unique_province([draft.district_name, draft.unit_name], year)
+        if unit is None:
+            raise FormError("không xác định được tỉnh/thành phố của biểu (ghi trong tiêu đề, cột Tỉnh "
+                            "hoặc dùng --province)", self.sheet)
+        return unit
+
+    def _sheet_province(self, year: int) -> Unit | None:
+        names = [*self.mentions, *([self.options.province] if self.options.province else []),
+                 *([self.title.place] if self.title.place else [])]
+        folders = list(self.options.folders)  # long exports often carry their province only in a folder name
+        found = next((u for n in names + folders if n and (u := self.index.province(n, year))), None)
+        return found or self._unique_province(names, year)
+
+    def _unique_province(self, names: list[str | None], year: int) -> Unit | None:
+        """The province of a district or commune whose name occurs in only one province."""
         for name in names:
-            if name and (unit := self.index.province(name, year)):
-                return unit
-        names += [n for n in (draft.district_name, draft.unit_name) if n]
-        for name in names:  # a district or commune named nowhere else in the country tells the province
             found = {self.index.province_of(u).key for u in self.index.anywhere(name, year)} if name else set()
             if len(found) == 1:
                 return self.index.units[found.pop()]
-        raise FormError("không xác định được tỉnh/thành phố của biểu (ghi trong tiêu đề, cột Tỉnh "
-                        "hoặc dùng --province)", self.sheet)
+        return None
 
     def _issuer(self, province: Unit) -> Unit:
         if province.key not in self._issuers:

@@ -8,13 +8,9 @@ from pathlib import Path
 import duckdb
 
 from etl.errors import Issue
+from etl.text import thousands
 from etl.units import load_index
 from etl.warehouse import Warehouse
-
-
-def vn(number: int | float | None) -> str:
-    """1234567 -> '1.234.567', the way the officers write numbers."""
-    return f"{int(number or 0):,}".replace(",", ".")
 
 
 def status_text(db: Path) -> str:
@@ -40,7 +36,7 @@ def _loaded(con: duckdb.DuckDBPyConnection) -> list[str]:
     lines = ["Dữ liệu đã nạp (địa giới tỉnh hiện nay):",
              f"  {'Năm':<5} {'Tỉnh/thành phố':<28} {'Đơn vị':>7} {'Hoạt động':>10} {'Người tham gia':>15} "
              f"{'NSNN (đồng)':>16} {'XHH (đồng)':>16}"]
-    lines += [f"  {y:<5} {p:<28} {u:>7} {vn(e):>10} {vn(n):>15} {vn(s):>16} {vn(x):>16}"
+    lines += [f"  {y:<5} {p:<28} {u:>7} {thousands(e):>10} {thousands(n):>15} {thousands(s):>16} {thousands(x):>16}"
               for y, p, u, e, n, s, x in rows]
     return lines if rows else ["Chưa có báo cáo nào được nạp."]
 

@@ -35,6 +35,11 @@ def key(value: str) -> str:
     return fold(value).replace(" ", "")
 
 
+def thousands(number: int | float | None) -> str:
+    """1234567 -> '1.234.567', the way officers write numbers (used in every message that shows one)."""
+    return f"{int(number or 0):,}".replace(",", ".")
+
+
 def find_word(haystack: str, needle: str) -> int:
     """Position of folded `needle` in folded `haystack` on word boundaries, or -1."""
     if not needle:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from etl.errors import Issue, cell_name
 from etl.extract import Draft
+from etl.text import thousands
 
 MEASURE_NAMES = ("số lượng", "số người")
 FUNDING_NAMES = {"state_budget": "ngân sách nhà nước", "social": "xã hội hóa"}
@@ -45,15 +46,17 @@ def _compare(row: Draft, expected: Draft) -> list[Issue]:
     gaps = []
     for indicator, pair in row.facts.items():
         want = expected.facts.get(indicator, [0, 0])
-        gaps += [f"{indicator} {MEASURE_NAMES[i]}: dòng tổng ghi {pair[i]:,}, cộng các dòng được {want[i]:,}"
+        gaps += [f"{indicator} {MEASURE_NAMES[i]}: dòng tổng ghi {thousands(pair[i])}, cộng các dòng được "
+                 f"{thousands(want[i])}"
                  for i in (0, 1) if pair[i] != want[i]]
     for source, amount in row.funding.items():
         want = expected.funding.get(source, 0)
         if amount != want:
-            gaps.append(f"kinh phí {FUNDING_NAMES.get(source, source)}: dòng tổng ghi {amount:,}, cộng được {want:,}")
+            gaps.append(f"kinh phí {FUNDING_NAMES.get(source, source)}: dòng tổng ghi {thousands(amount)}, "
+                        f"cộng được {thousands(want)}")
     if not gaps:
         return []
-    return [Issue("dòng tổng cộng không khớp: " + "; ".join(gaps).replace(",", "."), row.sheet,
+    return [Issue("dòng tổng cộng không khớp: " + "; ".join(gaps), row.sheet,
                   cell_name(row.row, 0) if row.row is not None else None)]
 
 
@@ -64,10 +67,10 @@ def check_report(draft: Draft) -> list[Issue]:
     total = draft.funding.get("total")
     parts = draft.funding.get("state_budget", 0) + draft.funding.get("social", 0)
     if total is not None and (draft.funding.keys() & {"state_budget", "social"}) and total != parts:
-        issues.append(Issue(f"tổng kinh phí {total:,} khác ngân sách + xã hội hóa {parts:,}".replace(",", "."),
+        issues.append(Issue(f"tổng kinh phí {thousands(total)} khác ngân sách + xã hội hóa {thousands(parts)}",
                             draft.sheet, where))
     for indicator, (events, participants) in draft.facts.items():
         if participants and not events:
-            issues.append(Issue(f"{indicator}: có {participants:,} người tham gia nhưng số lượng hoạt động là 0"
-                                .replace(",", "."), draft.sheet, where))
+            issues.append(Issue(f"{indicator}: có {thousands(participants)} người tham gia nhưng số lượng hoạt "
+                                "động là 0", draft.sheet, where))
     return issues

@@ -245,10 +245,6 @@ class Warehouse:
         self.con.execute("DELETE FROM unit_ancestors WHERE unit_key = ?", [old])
         self.con.execute("DELETE FROM units WHERE unit_key = ?", [old])
 
-    def version(self) -> int:
-        """Changes whenever anything is ingested; the app keys its caches on it."""
-        return self._next_ingest - 1
-
 
 def _issues_json(issues: list[Issue]) -> str:
     return json.dumps([i.as_dict() for i in issues], ensure_ascii=False)

@@ -1,12 +1,13 @@
 """Tổng quan: the chosen year against the previous one, the trend, leading and lagging localities."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import charts, db, widgets
 from dashboard.format import change, money, number, percent, signed_percent
 from dashboard.periods import focus_year, previous_year
-from dashboard.queries import Filters
 
 selection = st.session_state["selection"]
 year = focus_year(selection)
@@ -15,7 +16,7 @@ if year is None:
     widgets.empty("Kho dữ liệu chưa có báo cáo nào. Nạp biểu mẫu bằng `python -m etl ingest THƯ_MỤC`.")
     st.stop()
 previous = previous_year(selection, year)
-every_year = Filters((), *[getattr(selection.filters, f) for f in ("provinces", "indicators", "levels")])
+every_year = replace(selection.filters, years=())
 totals = db.query("yearly_totals", every_year).set_index("year")
 st.caption(f"Năm {year}" + (f", so với năm {previous}" if previous else " (không có năm trước để so sánh)"))
 if year not in totals.index or not totals.loc[year, "units"]:
