@@ -30,7 +30,9 @@ def ensure_warehouse() -> bool:
         st.warning(f"Chưa có kho dữ liệu tại `{path}`. Tạo bằng lệnh `python -m etl ingest THƯ_MỤC_BIỂU_MẪU "
                    f"--db {path}` rồi tải lại trang.")
         return False
-    build_demo_with_progress(path)
+    with db.FIRST_START:  # sessions opened meanwhile wait for the one build instead of starting their own
+        if not path.exists():
+            build_demo_with_progress(path)
     return True
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -27,6 +28,7 @@ SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from
                "JOIN warehouse.unit_places p USING (unit_key)",
     "unit_places": "SELECT * FROM warehouse.unit_places",
 }
+FIRST_START = threading.Lock()  # one demo build per server process (see app.ensure_warehouse)
 LOCK_RETRIES = 20
 SNAPSHOT_MEMORY = "150MB"
 

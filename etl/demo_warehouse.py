@@ -26,13 +26,18 @@ class NotADemoWarehouse(Exception):
 def build_demo(db: Path = DEFAULT_DB, forms: Path | None = None,
                on_file: Callable[[FileResult], None] | None = None,
                on_progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
+    """Built under a temporary name and moved into place when complete, so that a reader (the app's
+    other sessions) never sees a half-built warehouse."""
     forms = forms or DEMO_FORMS
     _refuse_real_warehouse(db, forms)
     shutil.rmtree(forms, ignore_errors=True)
     generate_demo(forms)
-    for path in (db, db.with_name(db.name + ".wal")):
+    building = db.with_name(f"{db.stem}.building{db.suffix}")
+    for path in (db, building, db.with_name(db.name + ".wal"), building.with_name(building.name + ".wal")):
         path.unlink(missing_ok=True)
-    return ingest_paths([forms], db, on_file=on_file, on_progress=on_progress)
+    results = ingest_paths([forms], building, on_file=on_file, on_progress=on_progress)
+    building.replace(db)
+    return results
 
 
 def _refuse_real_warehouse(db: Path, forms: Path) -> None:

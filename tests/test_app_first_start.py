@@ -22,6 +22,7 @@ def test_first_start_builds_the_demo_warehouse_then_shows_it(tmp_path, monkeypat
     assert not at.exception and not at.error
     assert [s.label for s in at.status] == ["Đã tạo kho dữ liệu minh họa (150 tệp)."]
     assert home.exists() and (tmp_path / "demo_forms" / "manifest.json").exists()
+    assert not list(tmp_path.glob("*.building*"))  # built aside, then moved into place whole
     with duckdb.connect(str(home), read_only=True) as con:
         units, people = con.execute("""
             SELECT (SELECT count(DISTINCT unit_key) FROM current_reports WHERE year = y),
