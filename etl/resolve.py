@@ -32,6 +32,7 @@ class Report:
     funding: dict[str, int]
     sheet: str
     row: int | None
+    cells: dict[str, str] = field(default_factory=dict)  # 'participants:toa_dam' -> 'E12': where each figure was read
     figures_sha: str = field(init=False)
 
     def __post_init__(self) -> None:

@@ -31,6 +31,7 @@ from etl.units import Unit, UnitIndex
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "warehouse.duckdb"
+SQL_FILES = ("schema.sql", "views.sql", "boundaries.sql", "quality.sql")  # tables, then the public views
 TABLES = ("source_files", "units", "unit_ancestors", "ingests", "submissions", "facts", "funding")  # insert order
 KEEP_EXISTING = ("source_files", "units")  # a row already there wins (ON CONFLICT DO NOTHING)
 
@@ -58,8 +59,8 @@ class Warehouse:
     def __init__(self, path: Path | str = DEFAULT_DB, index: UnitIndex | None = None):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(str(path))
-        self.con.execute((SQL_DIR / "schema.sql").read_text())
-        self.con.execute((SQL_DIR / "views.sql").read_text())
+        for sql_file in SQL_FILES:
+            self.con.execute((SQL_DIR / sql_file).read_text())
         for table in KEEP_EXISTING:  # the appender cannot skip conflicts: it fills a constraint-free copy
             self.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS staged_{table} AS FROM {table} LIMIT 0")
         if index is not None and not self.con.execute("SELECT count(*) FROM units").fetchone()[0]:
@@ -139,7 +140,8 @@ class Warehouse:
         self._current[(report.year, report.unit.key)] = (sid, digest)
         staged.rows["submissions"].append((
             sid, ingest_id, sha256, report.year, report.unit.key, report.reported_name, report.sheet,
-            None if report.row is None else report.row + 1, report.funding.get("total"), digest, True, datetime.now()))
+            None if report.row is None else report.row + 1, report.funding.get("total"), digest, True, datetime.now(),
+            json.dumps(report.cells)))
         staged.rows["facts"] += [(sid, k, e, p) for k, (e, p) in report.facts.items() if e or p]
         if report.funding.keys() & {"state_budget", "social"}:
             staged.rows["funding"].append((sid, report.funding.get("state_budget", 0), report.funding.get("social", 0)))

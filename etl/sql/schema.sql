@@ -56,8 +56,10 @@ CREATE TABLE IF NOT EXISTS submissions (
     funding_total_vnd BIGINT,             -- a stated total, kept for checks; not split by source
     figures_sha VARCHAR NOT NULL,         -- digest of the figures: an identical resubmission adds nothing
     is_current BOOLEAN NOT NULL,
-    submitted_at TIMESTAMP NOT NULL
+    submitted_at TIMESTAMP NOT NULL,
+    cells JSON                            -- where each figure was read: {"participants:toa_dam": "E12", ...}
 );
+ALTER TABLE submissions ADD COLUMN IF NOT EXISTS cells JSON;  -- warehouses built before cells were kept
 
 CREATE TABLE IF NOT EXISTS facts (
     submission_id BIGINT NOT NULL,

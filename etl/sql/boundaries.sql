@@ -1,0 +1,1 @@
+-- The 2025 reform: both maps side by side and where each old unit sits on today's map.

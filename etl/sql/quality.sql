@@ -1,0 +1,1 @@
+-- Data-quality views (rule checks and outliers), each finding linked to its file, sheet and cell.
