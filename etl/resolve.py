@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 
 from etl.errors import FormError, Issue, cell_name
 from etl.extract import Draft
@@ -33,6 +34,7 @@ class Report:
     sheet: str
     row: int | None
     cells: dict[str, str] = field(default_factory=dict)  # 'participants:toa_dam' -> 'E12': where each figure was read
+    form_date: date | None = None  # the date written on the form ("…, ngày 20 tháng 10 năm 2025"), if any
     figures_sha: str = field(init=False)
 
     def __post_init__(self) -> None:

@@ -57,9 +57,11 @@ CREATE TABLE IF NOT EXISTS submissions (
     figures_sha VARCHAR NOT NULL,         -- digest of the figures: an identical resubmission adds nothing
     is_current BOOLEAN NOT NULL,
     submitted_at TIMESTAMP NOT NULL,
-    cells JSON                            -- where each figure was read: {"participants:toa_dam": "E12", ...}
+    cells JSON,                           -- where each figure was read: {"participants:toa_dam": "E12", ...}
+    form_date DATE                        -- the date written on the form, if any (for on-time checks)
 );
-ALTER TABLE submissions ADD COLUMN IF NOT EXISTS cells JSON;  -- warehouses built before cells were kept
+ALTER TABLE submissions ADD COLUMN IF NOT EXISTS cells JSON;  -- warehouses built before these were kept
+ALTER TABLE submissions ADD COLUMN IF NOT EXISTS form_date DATE;
 
 CREATE TABLE IF NOT EXISTS facts (
     submission_id BIGINT NOT NULL,
