@@ -34,6 +34,7 @@ class Draft:
     facts: dict[str, list[int]] = field(default_factory=dict)  # indicator -> [events, participants]
     funding: dict[str, int] = field(default_factory=dict)  # state_budget | social | total -> VND
     is_total: bool = False
+    cells: dict[str, str] = field(default_factory=dict)  # see Report.cells
 
     @property
     def where(self) -> str:

@@ -106,7 +106,8 @@ class Placer:
             context = self._row_context(year, province, issuer, draft)
             name = clean(draft.unit_name)
             unit = self._unit(name, context, draft)
-        return Report(year, unit, name, draft.facts, draft.funding, draft.sheet, draft.row)
+        return Report(year, unit, name, draft.facts, draft.funding, draft.sheet, draft.row, draft.cells,
+                      self.title.form_date)
 
     def _year(self, draft: Draft) -> int:
         if draft.year is not None and self.year is not None and draft.year != self.year:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from etl.text import fold
 from etl.units import TYPE_WORDS
@@ -27,6 +28,7 @@ class TitleInfo:
     years: dict[int, str]  # year -> the cell that states it
     issuer_lines: list[str]  # lines above the report title, as written
     place: str | None  # the place before ', ngày … tháng … năm …'
+    form_date: date | None = None  # the date of ', ngày … tháng … năm …'
 
 
 def read_title(lines: list[tuple[str, str]]) -> TitleInfo:

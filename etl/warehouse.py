@@ -31,7 +31,7 @@ from etl.units import Unit, UnitIndex
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "warehouse.duckdb"
-SQL_FILES = ("schema.sql", "views.sql", "boundaries.sql", "quality.sql")  # tables, then the public views
+SQL_FILES = ("schema.sql", "views.sql", "boundaries.sql", "status.sql", "quality.sql")  # tables, then the public views
 TABLES = ("source_files", "units", "unit_ancestors", "ingests", "submissions", "facts", "funding")  # insert order
 KEEP_EXISTING = ("source_files", "units")  # a row already there wins (ON CONFLICT DO NOTHING)
 

@@ -1,0 +1,1 @@
+-- Submission status: the units expected for a year and level against those received, on time or late.
