@@ -50,3 +50,46 @@ def sql(db: Path):
             con.close()
 
     return run
+
+
+# --- real-browser tests (see browser_support.py) -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    from browser_support import require_chromium
+
+    return require_chromium()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Path):
+    from browser_support import CHROMIUM_ARGS, sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Pages in fresh contexts (nothing shared between them but what a URL carries)."""
+    from browser_support import fresh_context
+
+    contexts = []
+
+    def open_fresh():
+        contexts.append(fresh_context(browser))
+        return contexts[-1].new_page()
+
+    yield open_fresh
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
