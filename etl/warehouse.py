@@ -24,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl import reform
 from etl.errors import Issue
 from etl.pipeline import ParsedFile
 from etl.resolve import Report
@@ -59,6 +60,7 @@ class Warehouse:
     def __init__(self, path: Path | str = DEFAULT_DB, index: UnitIndex | None = None):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(str(path))
+        reform.ensure_successors(self.con)  # the boundaries views need the old->new commune map
         for sql_file in SQL_FILES:
             self.con.execute((SQL_DIR / sql_file).read_text())
         for table in KEEP_EXISTING:  # the appender cannot skip conflicts: it fills a constraint-free copy
