@@ -21,12 +21,14 @@ import streamlit as st
 from dashboard import queries
 from etl.warehouse import DEFAULT_DB
 
-SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from
-    "report_facts": "SELECT * FROM warehouse.report_facts",
-    "report_funding": "SELECT * FROM warehouse.report_funding",
-    "reports": "SELECT r.year, r.unit_key, r.submitted_at, p.* EXCLUDE (unit_key) FROM warehouse.current_reports r "
-               "JOIN warehouse.unit_places p USING (unit_key)",
-    "unit_places": "SELECT * FROM warehouse.unit_places",
+SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from; every unit carries its places on both maps
+    "report_facts": "SELECT * FROM warehouse.report_facts JOIN warehouse.unit_boundaries USING (unit_key)",
+    "report_funding": "SELECT * FROM warehouse.report_funding JOIN warehouse.unit_boundaries USING (unit_key)",
+    "reports": "SELECT r.year, r.unit_key, r.submitted_at, p.* EXCLUDE (unit_key), b.* EXCLUDE (unit_key) "
+               "FROM warehouse.current_reports r JOIN warehouse.unit_places p USING (unit_key) "
+               "JOIN warehouse.unit_boundaries b USING (unit_key)",
+    "unit_places": "SELECT * FROM warehouse.unit_places JOIN warehouse.unit_boundaries USING (unit_key)",
+    "commune_makeup": "SELECT * FROM warehouse.commune_makeup",
 }
 FIRST_START = threading.Lock()  # one demo build per server process (see app.ensure_warehouse)
 LOCK_RETRIES = 20

@@ -11,6 +11,8 @@ from dashboard import db, queries
 from dashboard.format import MONEY_UNITS
 from etl.template import indicator_labels
 
+BOUNDARIES = {"today": "hiện nay (từ 1/7/2025)", "reported": "như khi báo cáo"}
+BOUNDARIES_URL = {"today": "hien_nay", "reported": "khi_bao_cao"}  # the URL's words for them
 LEVEL_LABELS = {"province": "Tỉnh/thành phố", "district": "Quận/huyện", "commune": "Xã/phường",
                 "agency": "Cơ quan, trường học"}
 
@@ -60,7 +62,8 @@ class Selection:
         return [("Năm", ", ".join(map(str, f.years)) or "tất cả"),
                 ("Tỉnh/thành phố", ", ".join(self.province_names.get(p, p) for p in f.provinces) or "cả nước"),
                 ("Hoạt động", ", ".join(self.indicator_labels.get(i, i) for i in f.indicators) or "tất cả"),
-                ("Cấp đơn vị", ", ".join(LEVEL_LABELS.get(v, v) for v in f.levels) or "mọi cấp")]
+                ("Cấp đơn vị", ", ".join(LEVEL_LABELS.get(v, v) for v in f.levels) or "mọi cấp"),
+                ("Địa giới", BOUNDARIES[f.boundaries])]
 
 
 def sidebar() -> Selection:
@@ -80,8 +83,14 @@ def sidebar() -> Selection:
                                placeholder="Tất cả hoạt động")
         levels = st.multiselect("Cấp đơn vị", list(LEVEL_LABELS), format_func=LEVEL_LABELS.get,
                                 default=url_list("cap", list(LEVEL_LABELS)), key="f_levels", placeholder="Mọi cấp")
+        boundaries = st.radio("Địa giới", list(BOUNDARIES), format_func=BOUNDARIES.get, key="f_boundaries",
+                              index=list(BOUNDARIES_URL.values()).index(url_value(
+                                  "dia_gioi", list(BOUNDARIES_URL.values()), BOUNDARIES_URL["today"])),
+                              help="Hiện nay: báo cáo các năm trước được cộng theo tỉnh, xã/phường sau sắp xếp "
+                                   "(từ 1/7/2025). Như khi báo cáo: theo tỉnh, huyện, xã của năm báo cáo.")
         unit = st.radio("Đơn vị tiền", list(MONEY_UNITS), index=list(MONEY_UNITS).index(
             url_value("tien", list(MONEY_UNITS), "triệu đồng")), horizontal=True, key="f_money")
-    remember(nam=years, tinh=chosen, hd=kinds, cap=levels, tien=unit)
-    filters = queries.Filters(tuple(sorted(years)), tuple(chosen), tuple(kinds), tuple(levels))
+    remember(nam=years, tinh=chosen, hd=kinds, cap=levels, tien=unit,
+             dia_gioi=None if boundaries == "today" else BOUNDARIES_URL[boundaries])
+    filters = queries.Filters(tuple(sorted(years)), tuple(chosen), tuple(kinds), tuple(levels), boundaries)
     return Selection(filters, unit, tuple(all_years), names, indicators)

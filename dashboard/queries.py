@@ -13,18 +13,40 @@ import duckdb
 import pandas as pd
 
 LEVELS = ("province", "district", "commune", "agency")
+BOUNDARIES = ("today", "reported")  # today's map (from 1/7/2025) or the map each report was made on
+REFORM_YEAR = 2025
 
 
 @dataclass(frozen=True)
 class Filters:
     years: tuple[int, ...] = ()
-    provinces: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()  # today's province codes: the territory looked at, whatever the boundaries
     indicators: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
+    boundaries: str = "today"
 
     def params(self) -> dict:
         return {"years": list(self.years), "provinces": list(self.provinces),
                 "indicators": list(self.indicators), "levels": list(self.levels)}
+
+
+# Grouping columns (fixed SQL text, chosen by name, never from input). "area" is the level under a province:
+# today's communes (an old district's own figures, which no commune of today holds, stay under the old
+# district's name) or, as reported, the old districts.
+_PLACE = {
+    ("today", "province"): ("province_code", "province_name"),
+    ("reported", "province"): ("reported_province_key", "reported_province_name"),
+    ("today", "area"): ("coalesce(commune_key_today, 'D:' || district_code)",
+                        "coalesce(commune_name_today, district_name || ' (cũ), chưa chia theo xã/phường mới')"),
+    ("reported", "area"): ("district_code", "district_name"),
+    ("today", "unit"): ("unit_key", "unit_name"),
+    ("reported", "unit"): ("unit_key", "unit_name"),
+}
+
+
+def place(f: Filters, group: str) -> tuple[str, str]:
+    """The key and name columns that group rows by province, area or unit under the chosen boundaries."""
+    return _PLACE[(f.boundaries, group)]
 
 
 WHERE_UNITS = ("(len($provinces) = 0 OR list_contains($provinces, province_code)) "
@@ -62,13 +84,17 @@ def yearly_totals(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 
 def by_place(con: duckdb.DuckDBPyConnection, f: Filters, year: int, group: str,
-             province: str | None = None, district: str | None = None) -> pd.DataFrame:
-    """Totals per province, per district/unit of a province, or per unit of a district."""
-    key, name = {"province": ("province_code", "province_name"), "district": ("district_code", "district_name"),
-                 "unit": ("unit_key", "unit_name")}[group]
-    scope = ("($province IS NULL OR province_code = $province) "
-             "AND ($district IS NULL OR district_code = $district)")
-    params = {**f.params(), "year": year, "province": province, "district": district}
+             province: str | None = None, area: str | None = None) -> pd.DataFrame:
+    """Totals per province, per area (commune today or old district) of a province, or per unit of an area.
+
+    `approximate` marks a commune of today's map whose earlier figures include parts of old communes
+    divided in 2025 (counted whole in their main successor); `includes` names the old units it holds."""
+    key, name = place(f, group)
+    province_key, _ = place(f, "province")
+    area_key, _ = place(f, "area")
+    scope = f"($province IS NULL OR {province_key} = $province) AND ($area IS NULL OR {area_key} = $area)"
+    params = {**f.params(), "year": year, "province": province, "area": area,
+              "before_reform": year < REFORM_YEAR and (f.boundaries, group) == ("today", "area")}
     return _df(con, f"""
         WITH a AS (SELECT coalesce({key}, '') AS key, any_value({name}) AS name, sum(events) AS events,
                           sum(participants) AS participants
@@ -78,78 +104,102 @@ def by_place(con: duckdb.DuckDBPyConnection, f: Filters, year: int, group: str,
                    FROM report_funding WHERE year = $year AND {WHERE_UNITS} AND {scope} GROUP BY 1),
              u AS (SELECT coalesce({key}, '') AS key, any_value({name}) AS name, count(DISTINCT unit_key) AS units
                    FROM reports WHERE year = $year AND {WHERE_UNITS} AND {scope} GROUP BY 1)
-        -- key '' gathers the units outside any district (province-level agencies, communes after 2025)
+        -- key '' gathers the units outside any area (province-level agencies and reports)
         SELECT nullif(key, '') AS key, coalesce(u.name, a.name, m.name) AS name, coalesce(units, 0) AS units,
                coalesce(events, 0)::BIGINT AS events, coalesce(participants, 0)::BIGINT AS participants,
-               coalesce(state_budget, 0)::BIGINT AS state_budget, coalesce(social, 0)::BIGINT AS social
+               coalesce(state_budget, 0)::BIGINT AS state_budget, coalesce(social, 0)::BIGINT AS social,
+               $before_reform AND NOT coalesce(c.exact, TRUE) AS approximate,
+               CASE WHEN $before_reform THEN array_to_string(c.old_units, ', ') END AS includes
         FROM u FULL JOIN a USING (key) FULL JOIN m USING (key)
+        LEFT JOIN commune_makeup c ON c.commune_key = key
         ORDER BY participants DESC, name""", params)
 
 
-def by_indicator(con: duckdb.DuckDBPyConnection, f: Filters, year: int) -> pd.DataFrame:
+def by_indicator(con: duckdb.DuckDBPyConnection, f: Filters, year: int, province: str | None = None) -> pd.DataFrame:
+    province_key, _ = place(f, "province")
     return _df(con, f"""
         SELECT indicator, sum(events)::BIGINT AS events, sum(participants)::BIGINT AS participants
-        FROM report_facts WHERE year = $year AND {WHERE_FACTS}
-        GROUP BY indicator ORDER BY participants DESC""", {**f.params(), "year": year})
+        FROM report_facts WHERE year = $year AND {WHERE_FACTS} AND ($province IS NULL OR {province_key} = $province)
+        GROUP BY indicator ORDER BY participants DESC""", {**f.params(), "year": year, "province": province})
 
 
 def points(con: duckdb.DuckDBPyConnection, f: Filters, year: int, level: str) -> pd.DataFrame:
-    """Proportional-symbol points: provinces at today's centroids, or reporting units at their own."""
-    key, name, place = (("province_code", "province_name",
-                         "p.map = '2025' AND p.unit_level = 'province' AND p.unit_code = a.key")
-                        if level == "province" else ("unit_key", "unit_name", "p.unit_key = a.key"))
+    """Proportional-symbol points: provinces at their centroids (of today's map or of the map reported
+    on), or reporting units at their own."""
+    if level == "province":
+        key, name = place(f, "province")
+        at = ("p.map = '2025' AND p.unit_level = 'province' AND p.unit_code = a.key" if f.boundaries == "today"
+              else "p.unit_key = a.key")
+    else:
+        key, name, at = "unit_key", "unit_name", "p.unit_key = a.key"
     return _df(con, f"""
         WITH a AS (SELECT {key} AS key, any_value({name}) AS name, sum(participants)::BIGINT AS participants,
                           sum(events)::BIGINT AS events
                    FROM report_facts WHERE year = $year AND {WHERE_FACTS} GROUP BY 1)
-        SELECT a.*, p.lat, p.lon FROM a JOIN unit_places p ON {place} WHERE p.lat IS NOT NULL
+        SELECT a.*, p.lat, p.lon FROM a JOIN unit_places p ON {at} WHERE p.lat IS NOT NULL
         ORDER BY participants DESC""", {**f.params(), "year": year})
 
 
-def compare(con: duckdb.DuckDBPyConnection, f: Filters, year_a: int, year_b: int, measure: str) -> pd.DataFrame:
-    """Per province: the measure in both years, change, % change and rank change; one-year-only rows kept."""
+def compare(con: duckdb.DuckDBPyConnection, f: Filters, year_a: int, year_b: int, measure: str,
+            group: str = "province", province: str | None = None) -> pd.DataFrame:
+    """Per province (or per area of one province): the measure in both years, change, % change and rank
+    change; one-year-only rows kept. Names are the later year's (a renamed unit keeps one row)."""
     source, column = ("report_facts", measure) if measure in ("events", "participants") else (
         "report_funding", {"state_budget": "state_budget_vnd", "social": "social_vnd"}[measure])
     where = WHERE_FACTS if source == "report_facts" else WHERE_UNITS
+    key, name = place(f, group)
+    province_key, _ = place(f, "province")
+    approximate = (f.boundaries, group) == ("today", "area") and min(year_a, year_b) < REFORM_YEAR
     return _df(con, f"""
         WITH v AS (
-            SELECT province_code, any_value(province_name) AS name,
+            SELECT coalesce({key}, '') AS key, max_by({name}, year) AS name,
                    sum({column}) FILTER (WHERE year = $a) AS value_a, sum({column}) FILTER (WHERE year = $b) AS value_b,
                    count(*) FILTER (WHERE year = $a) > 0 AS in_a, count(*) FILTER (WHERE year = $b) > 0 AS in_b
-            FROM {source} WHERE year IN ($a, $b) AND {where} GROUP BY province_code)
-        SELECT province_code, name, value_a::BIGINT AS value_a, value_b::BIGINT AS value_b,
+            FROM {source} WHERE year IN ($a, $b) AND {where} AND ($province IS NULL OR {province_key} = $province)
+            GROUP BY 1)
+        SELECT nullif(key, '') AS key, name, value_a::BIGINT AS value_a, value_b::BIGINT AS value_b,
                (value_b - value_a)::BIGINT AS change,
                CASE WHEN value_a > 0 THEN (value_b - value_a) / value_a END AS change_pct,
                CASE WHEN in_a THEN rank() OVER (PARTITION BY in_a ORDER BY value_a DESC) END AS rank_a,
                CASE WHEN in_b THEN rank() OVER (PARTITION BY in_b ORDER BY value_b DESC) END AS rank_b,
-               in_a, in_b
-        FROM v ORDER BY value_b DESC NULLS LAST, value_a DESC""", {**f.params(), "a": year_a, "b": year_b})
+               in_a, in_b, $approximate AND NOT coalesce(c.exact, TRUE) AS approximate,
+               CASE WHEN $approximate THEN array_to_string(c.old_units, ', ') END AS includes
+        FROM v LEFT JOIN commune_makeup c ON c.commune_key = v.key
+        ORDER BY value_b DESC NULLS LAST, value_a DESC""",
+               {**f.params(), "a": year_a, "b": year_b, "province": province, "approximate": approximate})
 
 
 TABLE_ORDERS = {  # the Data page's sort choices -> ORDER BY (fixed text, never user input)
-    "": "year DESC, province_name, district_name NULLS FIRST, unit_name",
+    "": "year DESC, province_name, area_name NULLS FIRST, unit_name",
     "events": "events DESC NULLS LAST, unit_name", "participants": "participants DESC NULLS LAST, unit_name",
     "state_budget": "state_budget DESC NULLS LAST, unit_name", "social": "social DESC NULLS LAST, unit_name",
 }
+_TABLE_PLACE = {"today": ("province_name", "commune_name_today"),
+                "reported": ("reported_province_name", "district_name")}
 
 
 def table(con: duckdb.DuckDBPyConnection, f: Filters, by_indicator_detail: bool, order: str = "",
           limit: int | None = None) -> pd.DataFrame:
     """The Data page: one row per year and unit with funding beside activities, or one row per
     indicator without funding (funding is not split by activity, repeating it would double it).
+    Places follow the boundaries: today's province and commune, or the province and district reported.
     Sorted and cut in SQL, with `total_rows` counting them all, so the screen never loads the
     whole national table; the exports ask without a limit."""
     rows = _TABLE_DETAIL if by_indicator_detail else _TABLE_UNITS
+    province, area = _TABLE_PLACE[f.boundaries]
     cut = "LIMIT $limit" if limit is not None else ""
     return _df(con, f"""
-        SELECT *, count(*) OVER () AS total_rows FROM ({rows.format(years=WHERE_YEARS, facts=WHERE_FACTS,
-                                                                     units=WHERE_UNITS)})
-        ORDER BY {TABLE_ORDERS[order]} {cut}""", {**f.params(), "limit": limit})
+        SELECT *, count(*) OVER () AS total_rows FROM ({rows.format(
+            years=WHERE_YEARS, facts=WHERE_FACTS, units=WHERE_UNITS, province=province, area=area)})
+        ORDER BY {TABLE_ORDERS[order]} {cut}""", {**f.params(), "limit": limit,
+                                                   "today": f.boundaries == "today", "reform": REFORM_YEAR})
 
 
+# `approximate`: counted on today's map in the main successor of an old commune divided in 2025
+_APPROXIMATE = "$today AND year < $reform AND NOT coalesce({p}commune_exact, TRUE) AS approximate"
 _TABLE_DETAIL = """
-    SELECT year, province_name, district_name, unit_name, unit_level, unit_code, indicator,
-           events, participants, not_itemised, resolved
+    SELECT year, {province} AS province_name, {area} AS area_name, unit_name, unit_level, unit_code, indicator,
+           events, participants, not_itemised, resolved, """ + _APPROXIMATE.format(p="") + """
     FROM report_facts WHERE {years} AND {facts}"""
 _TABLE_UNITS = """
     WITH a AS (SELECT year, unit_key, sum(events) AS events, sum(participants) AS participants,
@@ -158,8 +208,9 @@ _TABLE_UNITS = """
          m AS (SELECT year, unit_key, sum(state_budget_vnd) AS state_budget, sum(social_vnd) AS social,
                       bool_or(not_itemised) AS not_itemised
                FROM report_funding WHERE {years} AND {units} GROUP BY ALL)
-    SELECT year, p.province_name, p.district_name, p.unit_name, p.unit_level, p.unit_code,
+    SELECT year, p.{province} AS province_name, p.{area} AS area_name, p.unit_name, p.unit_level, p.unit_code,
            coalesce(a.events, 0)::BIGINT AS events, coalesce(a.participants, 0)::BIGINT AS participants,
            m.state_budget::BIGINT AS state_budget, m.social::BIGINT AS social,
-           coalesce(a.not_itemised, FALSE) OR coalesce(m.not_itemised, FALSE) AS not_itemised, p.resolved
+           coalesce(a.not_itemised, FALSE) OR coalesce(m.not_itemised, FALSE) AS not_itemised, p.resolved,
+           """ + _APPROXIMATE.format(p="p.") + """
     FROM a FULL JOIN m USING (year, unit_key) JOIN unit_places p USING (unit_key)"""

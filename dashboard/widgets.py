@@ -69,3 +69,14 @@ def kpi(column, label: str, value: str, delta: str | None = None, help: str | No
 
 def empty(message: str) -> None:
     st.info(message, icon="ℹ️")
+
+
+BOUNDARIES_NOTES = {
+    "today": "Địa giới hiện nay (từ 1/7/2025): báo cáo các năm trước của tỉnh đã hợp nhất được cộng vào tỉnh mới.",
+    "reported": "Địa giới như khi báo cáo: mỗi năm theo tỉnh, huyện, xã của năm đó; tỉnh đã hợp nhất ghi “(cũ)”.",
+}
+
+
+def boundaries_note(boundaries: str) -> None:
+    """Every analysis page says which map its places are on (the sidebar's "Địa giới")."""
+    st.caption(f":material/map: {BOUNDARIES_NOTES[boundaries]}")

@@ -7,13 +7,16 @@ import streamlit as st
 from dashboard import db, exports, filters, widgets
 from dashboard.format import number
 
-HEADERS = {"year": "Năm", "province_name": "Tỉnh/thành phố", "district_name": "Quận/huyện (trước 2025)",
-           "unit_name": "Đơn vị", "unit_level": "Cấp", "unit_code": "Mã đơn vị", "indicator": "Hoạt động",
+AREAS = {"today": "Xã/phường (địa giới hiện nay)", "reported": "Quận/huyện (trước 2025)"}
+HEADERS = {"year": "Năm", "province_name": "Tỉnh/thành phố", "unit_name": "Đơn vị", "unit_level": "Cấp",
+           "unit_code": "Mã đơn vị", "indicator": "Hoạt động",
            "events": "Số hoạt động", "participants": "Người tham gia", "state_budget": "Ngân sách nhà nước (đồng)",
-           "social": "Xã hội hóa (đồng)", "not_itemised": "Phần chưa chi tiết", "resolved": "Đã xác định đơn vị"}
+           "social": "Xã hội hóa (đồng)", "not_itemised": "Phần chưa chi tiết", "resolved": "Đã xác định đơn vị",
+           "approximate": "Gần đúng (xã/phường bị chia năm 2025)"}
 
 selection = st.session_state["selection"]
 st.title("Dữ liệu")
+widgets.boundaries_note(selection.filters.boundaries)
 detail = st.toggle("Chi tiết theo loại hoạt động", key="d_detail",
                    value=filters.url_value("chi_tiet", ["1", "0"], "0") == "1")
 filters.remember(chi_tiet="1" if detail else None)
@@ -30,15 +33,20 @@ def readable(rows):
     out = rows.assign(
         unit_level=rows["unit_level"].map(filters.LEVEL_LABELS).fillna(rows["unit_level"]),
         not_itemised=rows["not_itemised"].map({True: "có", False: ""}),
-        resolved=rows["resolved"].map({True: "có", False: "chưa"}))
+        resolved=rows["resolved"].map({True: "có", False: "chưa"}),
+        approximate=rows["approximate"].map({True: "có", False: ""}))
     if detail:
         out["indicator"] = out["indicator"].map(selection.indicator_labels).fillna(out["indicator"])
-    return out.drop(columns="total_rows").rename(columns=HEADERS)
+    if selection.filters.boundaries == "reported":  # nothing is moved between communes as reported
+        out = out.drop(columns="approximate")
+    return out.drop(columns="total_rows").rename(columns={**HEADERS, "area_name": AREAS[selection.filters.boundaries]})
 
 
 total = int(table["total_rows"].iloc[0])
 st.caption(f"{number(total)} dòng. 'Phần chưa chi tiết': phần số liệu của một địa bàn mà báo cáo của các đơn vị "
-           "cấp dưới chưa kê ra (mỗi địa bàn chỉ được cộng một lần).")
+           "cấp dưới chưa kê ra (mỗi địa bàn chỉ được cộng một lần)." + (
+               " 'Gần đúng': xã/phường cũ bị chia cho nhiều xã/phường mới năm 2025, được tính trọn vào xã/phường mới "
+               "nhận phần lớn của nó, không chia theo ước đoán." if selection.filters.boundaries == "today" else ""))
 
 
 def everything():

@@ -8,6 +8,7 @@ from dashboard.periods import choose_year, previous_year
 
 selection = st.session_state["selection"]
 st.title("Kinh phí")
+widgets.boundaries_note(selection.filters.boundaries)
 year = choose_year(selection, key="f_year")
 places = db.query("by_place", selection.filters, year, "province")
 if places.empty or not (places["state_budget"] + places["social"]).any():
@@ -34,7 +35,7 @@ if previous is not None:
     st.subheader(f"Thay đổi lớn nhất so với năm {previous}")
     state = db.query("compare", selection.filters, previous, year, "state_budget")
     social = db.query("compare", selection.filters, previous, year, "social")
-    both = state.merge(social, on=["province_code", "name"], suffixes=("_state", "_social"))
+    both = state.merge(social, on=["key", "name"], suffixes=("_state", "_social"))
     both["change"] = both["change_state"].fillna(0) + both["change_social"].fillna(0)
     biggest = both.reindex(both["change"].abs().sort_values(ascending=False).index).head(10)
     amounts = ["value_a_state", "value_b_state", "value_a_social", "value_b_social", "change"]

@@ -12,6 +12,7 @@ from dashboard.periods import focus_year, previous_year
 selection = st.session_state["selection"]
 year = focus_year(selection)
 st.title("Tổng quan")
+widgets.boundaries_note(selection.filters.boundaries)
 if year is None:
     widgets.empty("Kho dữ liệu chưa có báo cáo nào. Nạp biểu mẫu bằng `python -m etl ingest THƯ_MỤC`.")
     st.stop()
@@ -88,7 +89,7 @@ with move:
     else:
         changes = db.query("compare", selection.filters, previous, year, "participants").dropna(subset=["change_pct"])
         moved = pd.concat([changes.nlargest(5, "change_pct"), changes.nsmallest(5, "change_pct")]).drop_duplicates(
-            "province_code")
+            "key")
         widgets.chart(charts.change_bars(moved, f"Tăng, giảm người tham gia so với {previous}"),
                       moved[["name", "value_a", "value_b", "change"]].rename(columns={
                           "name": "Tỉnh/thành phố", "value_a": f"Năm {previous}", "value_b": f"Năm {year}",

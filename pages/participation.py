@@ -1,6 +1,5 @@
-"""Tham gia: participation by locality and indicator, a map, and drill-down province → district → unit."""
-
-from dataclasses import replace
+"""Tham gia: participation by locality and indicator, a map, and drill-down province → area → unit (the area is
+today's commune or, as reported, the old district)."""
 
 import streamlit as st
 
@@ -9,6 +8,7 @@ from dashboard.periods import choose_year
 
 selection = st.session_state["selection"]
 st.title("Tham gia")
+widgets.boundaries_note(selection.filters.boundaries)
 year = choose_year(selection, key="p_year")
 measure = st.radio("Chỉ số", ["participants", "events"], format_func=charts.LABELS.get, horizontal=True,
                    index=["participants", "events"].index(filters.url_value("chi_so", ["participants", "events"],
@@ -38,7 +38,7 @@ with left:
                   provinces[["name", "units", "events", "participants"]].rename(columns={
                       "name": "Tỉnh/thành phố", "units": "Đơn vị báo cáo", "events": "Hoạt động",
                       "participants": "Người tham gia"}), key="participation_provinces",
-                  on_pick=pick("p_province", names, clear=("p_district",)))
+                  on_pick=pick("p_province", names, clear=("p_area",)))
 with right:
     level = st.radio("Bản đồ", ["province", "unit"], horizontal=True, key="p_map_level",
                      format_func={"province": "Theo tỉnh", "unit": "Theo đơn vị báo cáo"}.get)
@@ -47,37 +47,46 @@ with right:
                   points[["name", "events", "participants"]].rename(columns={
                       "name": "Địa điểm", "events": "Hoạt động", "participants": "Người tham gia"}),
                   key="participation_map",
-                  on_pick=pick("p_province", names, clear=("p_district",)) if level == "province" else None)
+                  on_pick=pick("p_province", names, clear=("p_area",)) if level == "province" else None)
 
 st.subheader("Xem chi tiết")
 st.caption("Bấm vào một cột hoặc một điểm trên bản đồ để xem chi tiết tỉnh đó, hoặc chọn trong danh sách.")
 if st.session_state.get("p_province") not in names:
     st.session_state["p_province"] = filters.url_value("xem_tinh", list(names), next(iter(names)))
 province = st.selectbox("Tỉnh/thành phố", list(names), format_func=names.get, key="p_province")
-areas = db.query("by_place", selection.filters, year, "district", province)
-has_districts = areas["key"].notna().any()
-areas = areas.assign(key=areas["key"].fillna(""), name=areas["name"].fillna("Cấp tỉnh, ngoài quận/huyện"))
-district = None
-if has_districts:
-    district_names = {k: n for k, n in zip(areas["key"], areas["name"], strict=True) if k}
-    options = [None, *district_names]
-    if st.session_state.get("p_district") not in options:
-        st.session_state["p_district"] = filters.url_value("xem_huyen", list(district_names), None)
-    district = st.selectbox("Quận/huyện", options, format_func=lambda k: "Tất cả quận/huyện" if k is None else
-                            district_names[k], key="p_district")
-filters.remember(chi_so=measure, xem_tinh=province, xem_huyen=district)
-units = db.query("by_place", selection.filters, year, "unit", province, district)
-where = names[province] + (f" — {district_names[district]}" if district else "")
-detail = areas if has_districts and district is None else units
-title = "theo quận/huyện" if has_districts and district is None else "theo đơn vị báo cáo"
+today = selection.filters.boundaries == "today"
+area_label = "Xã/phường (địa giới hiện nay)" if today else "Quận/huyện"
+areas = db.query("by_place", selection.filters, year, "area", province)
+has_areas = areas["key"].notna().any()
+areas = areas.assign(key=areas["key"].fillna(""), name=areas["name"].fillna("Cấp tỉnh, ngoài " + (
+    "xã/phường" if today else "quận/huyện")) + areas["approximate"].map({True: " ≈", False: ""}))
+area = None
+if has_areas:
+    area_names = {k: n for k, n in zip(areas["key"], areas["name"], strict=True) if k}
+    options = [None, *area_names]
+    if st.session_state.get("p_area") not in options:
+        st.session_state["p_area"] = filters.url_value("xem_dia_ban", list(area_names), None)
+    area = st.selectbox(area_label, options, format_func=lambda k: "Tất cả" if k is None else area_names[k],
+                        key="p_area")
+filters.remember(chi_so=measure, xem_tinh=province, xem_dia_ban=area)
+units = db.query("by_place", selection.filters, year, "unit", province, area)
+where = names[province] + (f" — {area_names[area]}" if area else "")
+by_area = has_areas and area is None
+detail = areas if by_area else units
+title = ("theo xã/phường (địa giới hiện nay)" if today else "theo quận/huyện") if by_area else "theo đơn vị báo cáo"
 widgets.chart(charts.ranked_bars(detail, measure, f"{where}: {charts.LABELS[measure].lower()} {title}"),
               detail[["name", "units", "events", "participants"]].rename(columns={
                   "name": "Đơn vị", "units": "Đơn vị báo cáo", "events": "Hoạt động",
                   "participants": "Người tham gia"}), key="participation_detail",
-              on_pick=pick("p_district", district_names) if has_districts and district is None else None)
+              on_pick=pick("p_area", area_names) if by_area else None)
+approximate = areas[areas["approximate"]] if by_area else areas[areas["key"] == area].query("approximate")
+if not approximate.empty:
+    st.caption("≈ Gần đúng: năm " + str(year) + " trước sắp xếp; xã/phường cũ bị chia năm 2025 được tính trọn vào "
+               "xã/phường mới nhận phần lớn của nó. " + "; ".join(
+                   f"{r.name.removesuffix(' ≈')} gồm {r.includes}" for r in approximate.head(5).itertuples()))
 
 st.subheader(f"Theo loại hoạt động — {where}, năm {year}")
-kinds = db.query("by_indicator", replace(selection.filters, provinces=(province,)), year)
+kinds = db.query("by_indicator", selection.filters, year, province)
 widgets.chart(charts.indicator_bars(kinds, selection.indicator_labels, measure,
                                     f"{charts.LABELS[measure]} theo loại hoạt động"),
               kinds.assign(indicator=kinds["indicator"].map(selection.indicator_labels)).rename(columns={

@@ -75,6 +75,7 @@ class View:
     indicators: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
     money: str = DEFAULT_MONEY
+    boundaries: str = "today"
 
     def where(self, *, years: bool = True, indicators: bool = True) -> tuple[str, list]:
         """SQL condition and parameters on report_facts/report_funding-shaped rows."""
@@ -94,6 +95,8 @@ class View:
                 at.multiselect(key=key).set_value(list(values))
         if self.money != DEFAULT_MONEY:
             at.radio(key="f_money").set_value(self.money)
+        if self.boundaries != "today":
+            at.radio(key="f_boundaries").set_value(self.boundaries)
         return at.run()
 
 
@@ -594,15 +597,15 @@ def by_name(frame) -> dict[str, tuple[int, ...]]:
 
 
 def test_participation_drilldown_equals_sql(open_app, warehouse):
-    at = open_app(page="pages/participation.py")
+    at = open_app(View(boundaries="reported"), page="pages/participation.py")
     at.selectbox(key="p_year").set_value(2024).run()
     at.radio(key="p_measure").set_value("events").run()
     at.radio(key="p_map_level").set_value("unit").run()
-    at.selectbox(key="p_province").set_value("01").run()
-    at.selectbox(key="p_district").set_value("001").run()  # Quận Ba Đình: thirteen reporting units
+    at.selectbox(key="p_province").set_value("N:P:01").run()  # Hà Nội kept its territory: today's key
+    at.selectbox(key="p_area").set_value("001").run()  # Quận Ba Đình: thirteen reporting units
     assert_healthy(at)
-    assert {k: at.query_params[k] for k in ("xem_nam", "chi_so", "xem_tinh", "xem_huyen")} == {
-        "xem_nam": "2024", "chi_so": "events", "xem_tinh": "01", "xem_huyen": "001"}
+    assert {k: at.query_params[k] for k in ("xem_nam", "chi_so", "xem_tinh", "xem_dia_ban", "dia_gioi")} == {
+        "xem_nam": "2024", "chi_so": "events", "xem_tinh": "N:P:01", "xem_dia_ban": "001", "dia_gioi": "khi_bao_cao"}
 
     units = {name: (int(e), int(p)) for name, e, p in warehouse.rows(
         "SELECT unit_name, sum(events), sum(participants) FROM report_facts "
@@ -626,11 +629,11 @@ DISTRICT_SQL = f"""
 
 
 def district_breakdown(open_app, warehouse, year: int, province: str) -> tuple[pd.DataFrame, list[tuple]]:
-    """The 'all districts' table of a province on the participation page, and SQL's (units, events, people)
-    per district, units outside any district making one group."""
-    at = open_app(page="pages/participation.py")
+    """The 'all districts' table of a province (as reported, where districts exist) on the participation page,
+    and SQL's (units, events, people) per district, units outside any district making one group."""
+    at = open_app(View(boundaries="reported"), page="pages/participation.py")
     at.selectbox(key="p_year").set_value(year).run()
-    at.selectbox(key="p_province").set_value(province).run()
+    at.selectbox(key="p_province").set_value(f"L:P:{province}").run()
     assert_healthy(at)
     districts = {n for (n,) in warehouse.rows("SELECT DISTINCT district_name FROM report_facts WHERE year = ? "
                                               "AND province_code = ? AND district_name IS NOT NULL",
