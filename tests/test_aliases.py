@@ -1,0 +1,86 @@
+"""Names no list knows (Huế's wards merged before 2025): suggestions, and an alias applied to all data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl import aliases
+from etl.ingest import ingest_paths
+from etl.units import DATA_DIR, load_index
+
+HEADER = "Năm;Tỉnh;Đơn vị;Lễ khai mạc - Số lượng;Lễ khai mạc - Số người;NSNN (nghìn đồng);XHH (nghìn đồng)"
+
+
+def form(folder: Path, name: str, rows: list[str]) -> Path:
+    path = folder / name
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8-sig")
+    return path
+
+
+@pytest.fixture
+def setup(tmp_path: Path):
+    """Huế 2020: Phú Hội is on the list; Phú Bình and Thuận Thành had been merged into Thuận Lộc and Đông Ba."""
+    path = tmp_path / "unit_aliases.csv"
+    shutil.copy(DATA_DIR / "unit_aliases.csv", path)
+    db = tmp_path / "warehouse.duckdb"
+    hue = form(tmp_path, "hue_2020.csv", ["2020;Thừa Thiên Huế;Phường Phú Hội;1;300;5.000;0",
+                                          "2020;Thừa Thiên Huế;Phường Phú Bình;1;250;2.000;0",
+                                          "2020;Thừa Thiên Huế;Phường Thuận Thành;2;400;0;1.000"])
+    assert [r.status for r in ingest_paths([hue], db, index=aliases.index_with(path))] == ["loaded"]
+    yield path, db
+    load_index.cache_clear()
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_merged_wards_are_kept_unresolved_and_the_absorbing_ward_is_suggested_first(setup):
+    _, db = setup
+    pending = {p["reported_name"]: p for p in aliases.unresolved(db)}
+    assert set(pending) == {"Phường Phú Bình", "Phường Thuận Thành"}
+    assert pending["Phường Phú Bình"]["years"] == [2020] and pending["Phường Phú Bình"]["reports"] == 1
+    index = load_index()
+    first = aliases.suggestions(index, "Phường Phú Bình", index.units[pending["Phường Phú Bình"]["parent_key"]])
+    assert (first[0].unit.name, first[0].score, first[0].reason) == (
+        "Phường Thuận Lộc", 1.0, "đã sáp nhập vào đơn vị này trước năm 2025")
+    assert len(first) == 8 and all(s.unit.map == "legacy" for s in first)
+    similar = aliases.suggestions(index, "Phường Phu Hoi", index.units["L:P:46"])
+    assert similar[0].unit.name == "Phường Phú Hội"  # diacritics left out still rank the right ward first
+
+
+def test_an_alias_moves_every_report_at_once_and_the_etl_uses_it_from_then_on(setup, tmp_path):
+    path, db = setup
+    total = rows(db, "SELECT sum(participants) FROM report_facts")
+    index = load_index()
+    aliases.add_alias("Phường Phú Bình", index.units["L:C:19753"], index, "sáp nhập năm 2021", path)
+    aliases.add_alias("Phường Phú Bình", index.units["L:C:19753"], index, "again", path)  # not stored twice
+    assert [r for r in aliases.read_aliases(path) if r["alias"] == "Phường Phú Bình"] == [
+        {"map": "legacy", "province": "46", "alias": "Phường Phú Bình", "code": "19753", "note": "sáp nhập năm 2021"}]
+
+    moved = aliases.apply_to_warehouse(db, path)
+
+    assert moved == [("U:L:P:46:phuongphubinh", "L:C:19753")]
+    assert rows(db, "SELECT unit_name, participants, resolved FROM report_facts WHERE unit_code = '19753'") == [
+        ("Phường Thuận Lộc", 250, True)]
+    assert rows(db, "SELECT sum(participants) FROM report_facts") == total  # nothing lost, nothing doubled
+    assert [p["reported_name"] for p in aliases.unresolved(db)] == ["Phường Thuận Thành"]
+
+    later = form(tmp_path, "hue_2021.csv", ["2021;Thừa Thiên Huế;P. Phú Bình;1;90;0;0"])
+    assert [r.status for r in ingest_paths([later], db, index=aliases.index_with(path))] == ["loaded"]
+    assert rows(db, "SELECT year, unit_name, participants FROM report_facts WHERE year = 2021") == [
+        (2021, "Phường Thuận Lộc", 90)]
+
+
+def test_removing_an_alias(setup):
+    path, _ = setup
+    index = load_index()
+    aliases.add_alias("Phường Thuận Thành", index.units["L:C:19768"], index, "", path)
+    assert aliases.remove_alias("Phường Thuận Thành", "19768", "legacy", path)
+    assert not aliases.remove_alias("Phường Thuận Thành", "19768", "legacy", path)
+    assert all(r["alias"] != "Phường Thuận Thành" for r in aliases.read_aliases(path))
