@@ -620,24 +620,26 @@ def test_participation_drilldown_equals_sql(open_app, warehouse):
 
 
 DISTRICT_SQL = f"""
-    WITH f AS (SELECT district_code, sum(events) AS events, sum(participants) AS participants FROM report_facts
-               WHERE year = ? AND province_code = ? GROUP BY 1),
-         u AS (SELECT district_code, count(DISTINCT unit_key) AS units FROM {Warehouse.UNITS}
-               WHERE year = ? AND province_code = ? GROUP BY 1)
+    WITH f AS (SELECT district_code, sum(events) AS events, sum(participants) AS participants
+               FROM report_facts JOIN unit_boundaries USING (unit_key)
+               WHERE year = ? AND reported_province_key = ? GROUP BY 1),
+         u AS (SELECT district_code, count(DISTINCT unit_key) AS units
+               FROM {Warehouse.UNITS} JOIN unit_boundaries USING (unit_key)
+               WHERE year = ? AND reported_province_key = ? GROUP BY 1)
     SELECT coalesce(units, 0), coalesce(events, 0), coalesce(participants, 0)
     FROM f FULL JOIN u ON f.district_code IS NOT DISTINCT FROM u.district_code"""
 
 
 def district_breakdown(open_app, warehouse, year: int, province: str) -> tuple[pd.DataFrame, list[tuple]]:
-    """The 'all districts' table of a province (as reported, where districts exist) on the participation page,
-    and SQL's (units, events, people) per district, units outside any district making one group."""
+    """The 'all districts' table of a province as reported (old provinces had districts) on the participation
+    page, and SQL's (units, events, people) per district, units outside any district making one group."""
     at = open_app(View(boundaries="reported"), page="pages/participation.py")
     at.selectbox(key="p_year").set_value(year).run()
-    at.selectbox(key="p_province").set_value(f"L:P:{province}").run()
+    at.selectbox(key="p_province").set_value(province).run()
     assert_healthy(at)
-    districts = {n for (n,) in warehouse.rows("SELECT DISTINCT district_name FROM report_facts WHERE year = ? "
-                                              "AND province_code = ? AND district_name IS NOT NULL",
-                                              [year, province])}
+    districts = {n for (n,) in warehouse.rows(
+        "SELECT DISTINCT district_name FROM report_facts JOIN unit_boundaries USING (unit_key) WHERE year = ? "
+        "AND reported_province_key = ? AND district_name IS NOT NULL", [year, province])}
     frame = only([f for f in tables(at, r"nguoi tham gia", r"don vi") if districts <= set(f.value.iloc[:, 0])])
     table = frame.value
     shown = table[[column(table, p) for p in (r"don vi bao cao", r"^hoat dong", r"nguoi tham gia")]].map(number_in)
@@ -646,12 +648,12 @@ def district_breakdown(open_app, warehouse, year: int, province: str) -> tuple[p
 
 # Hồ Chí Minh 2023: districts reported, and one agency outside any district
 def test_participation_district_breakdown_adds_up(open_app, warehouse):
-    shown, expected = district_breakdown(open_app, warehouse, 2023, "79")
+    shown, expected = district_breakdown(open_app, warehouse, 2023, "L:P:79")
     assert shown.drop(columns="name").sum().astype(int).tolist() == [sum(col) for col in zip(*expected, strict=True)]
 
 
 def test_participation_district_breakdown_one_row_per_district(open_app, warehouse):
-    shown, expected = district_breakdown(open_app, warehouse, 2023, "79")
+    shown, expected = district_breakdown(open_app, warehouse, 2023, "L:P:79")
     assert not shown["name"].duplicated().any(), shown[shown["name"].duplicated(keep=False)]
     assert sorted(map(tuple, shown.drop(columns="name").astype(int).values.tolist())) == sorted(expected)
 
@@ -677,3 +679,71 @@ def test_tables_show_numbers_vietnamese_style(open_app, warehouse):
                 wrong += [(page, name, shown, cell) for cell, shown in zip(raw[name], text[name], strict=True)
                           if not pd.isna(cell) and not reads_as(shown, cell, is_year)]
     assert not wrong, wrong[:10]
+
+
+# --- Boundaries: today's map or as reported ---------------------------------------------------------
+
+REPORTED_SQL = """
+    SELECT {name}, sum(participants) FILTER (WHERE year = ?), sum(participants) FILTER (WHERE year = ?)
+    FROM report_facts JOIN unit_boundaries USING (unit_key) WHERE year IN (?, ?) GROUP BY 1"""
+
+
+def compare_rows(at: AppTest, year_a: int, year_b: int) -> pd.DataFrame:
+    frame = only(tables(at, rf"hang.*{year_a}", rf"hang.*{year_b}"))
+    table = cells(frame)
+    return table.set_index(table.columns[0])
+
+
+@pytest.mark.parametrize(("boundaries", "name"), [("today", "province_name"), ("reported", "reported_province_name")])
+def test_compare_across_the_reform_under_both_boundaries(open_app, warehouse, boundaries, name):
+    """2023 against 2026: today, old Bình Phước and Đồng Nai are one Đồng Nai in both years; as reported, the
+    merged provinces have one year each and only provinces that kept their territory (Huế) are paired."""
+    at = open_app(View(boundaries=boundaries), page="pages/compare.py")
+    at.selectbox(key="c_year_b").set_value(2026).run()
+    at.selectbox(key="c_year_a").set_value(2023).run()
+    assert_healthy(at)
+    table = compare_rows(at, 2023, 2026)
+    expected = {n: (a, b) for n, a, b in warehouse.rows(REPORTED_SQL.format(name=name), [2023, 2026] * 2)}
+    for province, (a, b) in expected.items():
+        assert (number_in(table.loc[province, "Năm 2023"]), number_in(table.loc[province, "Năm 2026"])) == (a, b)
+    shown = " ".join(c.value for c in at.caption) + " ".join(i.value for i in at.info)
+    note = table[column(table, r"ghi chu")]
+    if boundaries == "today":
+        assert expected["Tỉnh Đồng Nai"][0] > 0  # 2023 holds old Bình Phước and Đồng Nai (see below)
+        assert note["Tỉnh Đồng Nai"] == "" and "Bình Phước" not in " ".join(table.index)
+        assert "hiện nay (từ 1/7/2025)" in shown
+    else:
+        assert note["Tỉnh Bình Phước (cũ)"] == "chỉ báo cáo năm 2023"
+        assert note["Tỉnh Đồng Nai"] == "chỉ báo cáo năm 2026"
+        assert note["Thành phố Huế"] == ""
+        assert "như khi báo cáo" in shown and "giữ nguyên địa giới" in shown
+        assert at.query_params["dia_gioi"] == "khi_bao_cao"
+
+
+def test_today_counts_old_provinces_in_the_new_one(warehouse):
+    (old,), = warehouse.rows(
+        "SELECT sum(participants) FROM report_facts WHERE year = 2023 AND unit_key IN "
+        "(SELECT unit_key FROM unit_boundaries WHERE reported_province_key IN ('L:P:70', 'L:P:75'))")
+    (today,), = warehouse.rows("SELECT sum(participants) FROM report_facts WHERE year = 2023 AND province_code = '75'")
+    assert old == today > 0
+
+
+def test_district_comparison_across_the_reform_is_explained(open_app):
+    at = open_app(View(boundaries="reported"), page="pages/compare.py")
+    at.selectbox(key="c_year_b").set_value(2025).run()
+    at.selectbox(key="c_year_a").set_value(2024).run()
+    at.radio(key="c_group").set_value("area").run()
+    assert_healthy(at)
+    assert any("Không so sánh được theo quận/huyện giữa năm 2024 và năm 2025" in i.value for i in at.info)
+    assert not tables(at, r"hang")
+
+
+def test_commune_comparison_today_lists_what_old_communes_make_each_row(open_app, warehouse):
+    at = open_app(page="pages/compare.py", query={"theo": "area", "xem_tinh": "79", "nam_a": "2023", "nam_b": "2026"})
+    assert_healthy(at)
+    table = compare_rows(at, 2023, 2026)
+    (total_2023,), = warehouse.rows(
+        "SELECT sum(participants) FROM report_facts WHERE year = 2023 AND province_code = '79'")
+    assert number_in(table.loc["Tổng cộng", "Năm 2023"]) == total_2023
+    notes = table[column(table, r"ghi chu")]
+    assert any(str(n).startswith("năm 2023 gồm Phường") for n in notes)
