@@ -34,6 +34,7 @@ from browser_support import (
     kpi,
     main_area,
     params,
+    rerun,
     save_screenshot,
     serve,
     sidebar,
@@ -201,3 +202,30 @@ def test_data_page_exports(page: Page, app: App):
     records = list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
     assert len(records) - 1 == rows
     assert records[0] == [cell.value for cell in data[1]]
+
+
+def test_boundaries_switch_on_the_year_over_year_page(page: Page, app: App):
+    """2023 against 2026. Today's map pairs every province; as reported, the provinces merged in 2025 stand
+    alone in one year each. The totals are the same either way: only the grouping changes."""
+    visit(page, app, "/so-sanh?nam_a=2023&nam_b=2026")
+    today = view_state(page)
+    main = main_area(page)
+    assert "Địa giới hiện nay (từ 1/7/2025)" in main.inner_text()
+    paired, listed = kpi(today, "cả hai năm").split("/")
+    assert paired == listed, "on today's map every province reported in both years"
+
+    with rerun(page, "switching to the boundaries as reported"):
+        sidebar(page).get_by_text("như khi báo cáo").click()
+
+    reported = view_state(page)
+    text = main.inner_text()
+    assert "Địa giới như khi báo cáo" in text
+    assert "Tỉnh Bình Phước (cũ) (chỉ năm 2023)" in text and "Tỉnh Đồng Nai (chỉ năm 2026)" in text
+    assert params(page).get("dia_gioi") == ["khi_bao_cao"]
+    assert int(kpi(reported, "cả hai năm").split("/")[0]) < int(paired)
+    assert [kpi(reported, f"Tổng {y}") for y in (2023, 2026)] == [kpi(today, f"Tổng {y}") for y in (2023, 2026)]
+    save_screenshot(page, "so-sanh-khi-bao-cao")
+
+    with rerun(page, "switching back to today's boundaries"):
+        sidebar(page).get_by_text("hiện nay (từ 1/7/2025)").click()
+    assert "(cũ)" not in main.inner_text() and "dia_gioi" not in params(page)
