@@ -37,7 +37,7 @@ _PLACE = {
     ("today", "province"): ("province_code", "province_name"),
     ("reported", "province"): ("reported_province_key", "reported_province_name"),
     ("today", "area"): ("coalesce(commune_key_today, 'D:' || district_code)",
-                        "coalesce(commune_name_today, district_name || ' (cũ), chưa chia theo xã/phường mới')"),
+                        "coalesce(commune_name_today, district_name || ' (cũ, số liệu cả huyện)')"),
     ("reported", "area"): ("district_code", "district_name"),
     ("today", "unit"): ("unit_key", "unit_name"),
     ("reported", "unit"): ("unit_key", "unit_name"),

@@ -9,6 +9,7 @@ from dashboard.queries import REFORM_YEAR
 
 MEASURES = {"participants": "Người tham gia", "events": "Hoạt động", "state_budget": "Ngân sách nhà nước (đồng)",
             "social": "Xã hội hóa (đồng)"}
+LISTED = 12  # one-year-only places named in the warning; the table's notes name them all
 selection = st.session_state["selection"]
 st.title("So sánh năm")
 chosen = selection.filters.years
@@ -28,8 +29,8 @@ year_a = pick_a.selectbox("Năm gốc", earlier, key="c_year_a",
 measure = pick_m.selectbox("Chỉ số", list(MEASURES), format_func=MEASURES.get, key="c_measure",
                            index=list(MEASURES).index(filters.url_value("so_sanh", list(MEASURES), "participants")))
 groups = {"province": "Tỉnh/thành phố", "area": "Xã/phường của một tỉnh" if today else "Quận/huyện của một tỉnh"}
-group = pick_g.radio("So sánh theo", list(groups), format_func=groups.get, key="c_group", horizontal=True,
-                     index=list(groups).index(filters.url_value("theo", list(groups), "province")))
+group = pick_g.selectbox("So sánh theo", list(groups), format_func=groups.get, key="c_group",
+                         index=list(groups).index(filters.url_value("theo", list(groups), "province")))
 province = None
 if group == "area":
     places = db.query("compare", selection.filters, year_a, year_b, measure).dropna(subset=["key"])
@@ -71,8 +72,9 @@ widgets.kpi(tiles[2], "Thay đổi cùng phạm vi", signed_percent(change(like_
 widgets.kpi(tiles[3], "Báo cáo cả hai năm", f"{len(both)}/{len(rows)}",
             help="Số địa phương có báo cáo ở cả hai năm / số địa phương có báo cáo ở ít nhất một năm.")
 if not only_one.empty:
-    st.warning("Chỉ báo cáo một trong hai năm (không tính vào so sánh thay đổi): " + "; ".join(
-        f"{r.name} (chỉ năm {year_a if r.in_a else year_b})" for r in only_one.itertuples()))
+    listed = [f"{r.name} (chỉ năm {year_a if r.in_a else year_b})" for r in only_one.head(LISTED).itertuples()]
+    more = f"; và {len(only_one) - LISTED} nơi khác (xem cột “Ghi chú”)" if len(only_one) > LISTED else ""
+    st.warning("Chỉ báo cáo một trong hai năm (không tính vào so sánh thay đổi): " + "; ".join(listed) + more)
 
 tick = ",d"
 

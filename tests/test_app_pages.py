@@ -732,7 +732,7 @@ def test_district_comparison_across_the_reform_is_explained(open_app):
     at = open_app(View(boundaries="reported"), page="pages/compare.py")
     at.selectbox(key="c_year_b").set_value(2025).run()
     at.selectbox(key="c_year_a").set_value(2024).run()
-    at.radio(key="c_group").set_value("area").run()
+    at.selectbox(key="c_group").set_value("area").run()
     assert_healthy(at)
     assert any("Không so sánh được theo quận/huyện giữa năm 2024 và năm 2025" in i.value for i in at.info)
     assert not tables(at, r"hang")

@@ -106,7 +106,7 @@ def test_quan_12_wards_land_in_todays_wards_and_the_district_remainder_stays_who
     assert wards["participants"].sum() == 2_500 + 300 == 2_800
     assert wards.set_index("name")["participants"].to_dict() == {
         "Phường Trung Mỹ Tây": 1_500, "Phường Thới An": 800, "Phường Tân Thới Hiệp": 500}
-    assert hcmc.loc["D:761", "name"] == "Quận 12 (cũ), chưa chia theo xã/phường mới"
+    assert hcmc.loc["D:761", "name"] == "Quận 12 (cũ, số liệu cả huyện)"
     assert hcmc.loc["D:761", "participants"] == 5_460 - 2_800
     assert hcmc["participants"].sum() == 5_460
     assert not hcmc["approximate"].any()
