@@ -3,7 +3,7 @@
 Old forms name units that had already disappeared from the lists (Huế's Phường Phú Bình, merged
 before 2025) or spell them their own way. The ETL keeps such a name as an unresolved unit under
 its locality. A data officer then picks the unit it belongs to; the alias goes to
-`data/unit_aliases.csv` (the ETL reads it on every run) and the reports already loaded under the
+`data/unit_aliases.csv` (or HTSD_ALIASES; the ETL reads it on every run) and the reports already loaded under the
 name move to that unit in one transaction (`Warehouse.apply_aliases`).
 """
 
@@ -19,9 +19,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.units import DATA_DIR, Unit, UnitIndex, load_index, split_type
+from etl.units import Unit, UnitIndex, aliases_file, load_index, split_type
 
-ALIASES = DATA_DIR / "unit_aliases.csv"
 FIELDS = ("map", "province", "alias", "code", "note")
 LOCALITIES = ("province", "district", "commune")
 
@@ -56,15 +55,17 @@ def candidates(index: UnitIndex, within: Unit) -> list[Unit]:
                    and u.resolved and index.province_of(u).key == province.key), key=lambda u: u.name)
 
 
-def read_aliases(path: Path = ALIASES) -> list[dict[str, str]]:
+def read_aliases(path: Path | None = None) -> list[dict[str, str]]:
+    path = path or aliases_file()
     if not path.exists():
         return []
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return [{f: (row.get(f) or "").strip() for f in FIELDS} for row in csv.DictReader(handle)]
 
 
-def add_alias(alias: str, unit: Unit, index: UnitIndex, note: str = "", path: Path = ALIASES) -> None:
+def add_alias(alias: str, unit: Unit, index: UnitIndex, note: str = "", path: Path | None = None) -> None:
     """Append one alias (`alias` means `unit` on `unit`'s map); an identical one is not added twice."""
+    path = path or aliases_file()
     row = {"map": unit.map, "province": index.province_of(unit).code or "", "alias": alias.strip(),
            "code": unit.code or "", "note": note.strip()}
     rows = read_aliases(path)
@@ -72,8 +73,9 @@ def add_alias(alias: str, unit: Unit, index: UnitIndex, note: str = "", path: Pa
         _write(path, [*rows, row])
 
 
-def remove_alias(alias: str, code: str, map_name: str, path: Path = ALIASES) -> bool:
+def remove_alias(alias: str, code: str, map_name: str, path: Path | None = None) -> bool:
     """Drop an alias from the file (reports already moved stay where they are until re-ingested)."""
+    path = path or aliases_file()
     rows = read_aliases(path)
     kept = [r for r in rows if (r["alias"], r["code"], r["map"]) != (alias, code, map_name)]
     if len(kept) != len(rows):
@@ -93,13 +95,13 @@ def _write(path: Path, rows: list[dict[str, str]]) -> None:
     Path(temporary).replace(path)
 
 
-def index_with(path: Path = ALIASES) -> UnitIndex:
+def index_with(path: Path | None = None) -> UnitIndex:
     """The unit index over the aliases as they are in the file now."""
     load_index.cache_clear()
-    return load_index(None if path == ALIASES else path)
+    return load_index(path)
 
 
-def apply_to_warehouse(db: Path, path: Path = ALIASES) -> list[tuple[str, str]]:
+def apply_to_warehouse(db: Path, path: Path | None = None) -> list[tuple[str, str]]:
     """Move every report kept under a name that an alias now resolves; returns (old, new) unit keys."""
     from etl.warehouse import Warehouse
 

@@ -12,6 +12,7 @@ import csv
 import gc
 import hashlib
 import json
+import os
 import pickle
 import re
 import unicodedata
@@ -213,6 +214,11 @@ def _agency_words() -> tuple[str, ...]:
         return tuple(fold(r["prefix"]) for r in csv.DictReader(handle) if r["prefix"].strip())
 
 
+def aliases_file() -> Path:
+    """data/unit_aliases.csv, or the file named by HTSD_ALIASES (a test's own copy, a second deployment)."""
+    return Path(os.environ.get("HTSD_ALIASES") or DATA_DIR / "unit_aliases.csv")
+
+
 @cache
 def load_index(aliases_path: Path | None = None) -> UnitIndex:
     """The index over both maps plus officer aliases.
@@ -222,7 +228,7 @@ def load_index(aliases_path: Path | None = None) -> UnitIndex:
     other aliases (tests) keeps a file of its own, so using it never drops the everyday one.
     """
     slot = "custom" if aliases_path else "default"
-    aliases_path = aliases_path or DATA_DIR / "unit_aliases.csv"
+    aliases_path = aliases_path or aliases_file()
     cache = CACHE_DIR / f"unit_index_{slot}_{_inputs_digest(aliases_path)}.pickle"
     if cache.exists():
         try:

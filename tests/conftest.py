@@ -12,6 +12,16 @@ from etl.units import load_index
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_local_accounts(tmp_path_factory):
+    """Tests never read the developer's own config/accounts.toml (a private dashboard there would hide every
+    page): accounts live in a file of the session's own, and private mode is off unless a test sets it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HTSD_ACCOUNTS", str(tmp_path_factory.mktemp("accounts") / "accounts.toml"))
+        patch.delenv("HTSD_PRIVATE", raising=False)
+        yield
+
+
 @pytest.fixture(scope="session")
 def vocab() -> Vocabulary:
     return Vocabulary.load()

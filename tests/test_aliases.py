@@ -7,11 +7,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from etl import aliases
+from dashboard import auth
+from etl import accounts, aliases
 from etl.ingest import ingest_paths
 from etl.units import DATA_DIR, load_index
 
+PAGE = Path(__file__).resolve().parent.parent / "pages" / "names.py"
 HEADER = "Năm;Tỉnh;Đơn vị;Lễ khai mạc - Số lượng;Lễ khai mạc - Số người;NSNN (nghìn đồng);XHH (nghìn đồng)"
 
 
@@ -84,3 +87,36 @@ def test_removing_an_alias(setup):
     assert aliases.remove_alias("Phường Thuận Thành", "19768", "legacy", path)
     assert not aliases.remove_alias("Phường Thuận Thành", "19768", "legacy", path)
     assert all(r["alias"] != "Phường Thuận Thành" for r in aliases.read_aliases(path))
+
+
+def test_the_names_page_resolves_a_name_for_a_data_officer(setup, monkeypatch, tmp_path):
+    path, db = setup
+    monkeypatch.setenv("HTSD_ALIASES", str(path))
+    monkeypatch.setenv("HTSD_WAREHOUSE", str(db))
+    monkeypatch.setenv("HTSD_ACCOUNTS", str(tmp_path / "accounts.toml"))
+    monkeypatch.setattr(accounts, "ROUNDS", 4)
+    accounts.add_account("hoa", "officer", "can-bo-du-lieu", "Trần Văn Hòa")
+    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.session_state[auth.SESSION_USER] = "hoa"
+    at.run()
+    assert not at.exception and not at.warning
+    listed = at.dataframe[0].value
+    assert sorted(listed.iloc[:, 0]) == ["Phường Phú Bình", "Phường Thuận Thành"]
+    at.selectbox(key="names_pick").set_value(list(listed.iloc[:, 0]).index("Phường Phú Bình")).run()
+    assert at.selectbox(key="names_target").value.name == "Phường Thuận Lộc"  # the absorbing ward comes first
+
+    at.button(key="names_save").click().run()
+
+    assert any("Phường Thuận Lộc" in s.value for s in at.success)
+    assert [p["reported_name"] for p in aliases.unresolved(db)] == ["Phường Thuận Thành"]
+    assert rows(db, "SELECT unit_name, participants FROM report_facts WHERE unit_code = '19753'") == [
+        ("Phường Thuận Lộc", 250)]
+    assert any(r["alias"] == "Phường Phú Bình" and r["code"] == "19753" for r in aliases.read_aliases(path))
+
+
+def test_the_names_page_is_for_data_officers(setup, monkeypatch):
+    _, db = setup
+    monkeypatch.setenv("HTSD_WAREHOUSE", str(db))
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    assert [w.value for w in at.warning] == ["Trang này dành cho cán bộ dữ liệu. Hãy đăng nhập."]
+    assert not at.dataframe
