@@ -3,7 +3,8 @@
 Three layouts: consolidated (a row per unit, indicator columns; flat CSV exports are this with
 year/province columns), single-unit (a row per activity, the unit in the title block, funding as
 rows or as 'Ngân sách nhà nước: 15.000.000 đồng' lines) and long (unit, year, indicator, measure,
-value). Numbers are parsed here, so every bad cell is reported with its sheet and cell name.
+value). Numbers are parsed here, so every bad cell is reported with its sheet and cell name, and every
+figure keeps the cell it was read from (Draft.cells), so a quality finding can send an officer to it.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from etl.errors import FormError, Issue, cell_name
 from etl.headers import INDICATORS, Meaning, Vocabulary
 from etl.tables import Column, Table
 from etl.text import fold
-from etl.values import ValueProblem, parse_amount, parse_number
+from etl.values import ValueProblem, parse_amount, parse_number, written
 
 _GROUP_ROW = re.compile(r"^([ivxlc]+|[a-d])[.)]? ")
+# A count is whole: '12,5' people is a typing error that only the sender can correct, so the file is
+# rejected naming the cell (rounding would load a figure nobody wrote). Float noise of a spreadsheet
+# formula (=1200*0,1 gives 120.00000000000001) is not a fraction anyone typed, so it is let through.
+WHOLE_TOLERANCE = 1e-6
 
 
 @dataclass
@@ -34,7 +39,8 @@ class Draft:
     facts: dict[str, list[int]] = field(default_factory=dict)  # indicator -> [events, participants]
     funding: dict[str, int] = field(default_factory=dict)  # state_budget | social | total -> VND
     is_total: bool = False
-    cells: dict[str, str] = field(default_factory=dict)  # see Report.cells
+    cells: dict[str, str] = field(default_factory=dict)  # figure key -> A1 cell it was read from (Report.cells)
+    _empty_cells: set[str] = field(default_factory=set, repr=False)  # figures whose recorded cell holds no number
 
     @property
     def where(self) -> str:
@@ -43,6 +49,29 @@ class Draft:
     def add(self, indicator: str, measure: str, value: int) -> None:
         pair = self.facts.setdefault(indicator, [0, 0])
         pair[0 if measure == "events" else 1] += value
+
+    def read_at(self, figure: str, cell: str, value: int) -> None:
+        """Remember where a figure was read. A figure summed from several cells (in-person and online
+        columns, two rows of one activity) keeps the first that holds a number, else the first."""
+        if figure in self.cells and not (value and figure in self._empty_cells):
+            return
+        self.cells[figure] = cell
+        if value:
+            self._empty_cells.discard(figure)
+        else:
+            self._empty_cells.add(figure)
+
+
+def figure_key(meaning: Meaning) -> str:
+    """'participants:contest', 'funding:social': the key of a column's figure in Report.cells."""
+    if meaning.kind == "funding":
+        return f"funding:{meaning.target}"
+    return f"{meaning.measure or 'events'}:{meaning.target}"
+
+
+def column_letters(column: int) -> str:
+    """The column part of an A1 name ('E' of 'E12'), computed once per column instead of once per cell."""
+    return cell_name(0, column)[:-1]
 
 
 @dataclass
@@ -118,10 +147,14 @@ def number(table: Table, row: int, column: int, meaning: Meaning) -> int:
         value = parse_number(raw)
     except ValueProblem as exc:
         raise FormError(str(exc), table.sheet, cell_name(row, column)) from None
-    if value != int(value):
-        raise FormError(f"số lượng phải là số nguyên, ô ghi '{table.text(row, column)}'", table.sheet,
+    whole = int(value)
+    if value == whole:  # nearly every count: no rounding on the hot path
+        return whole
+    nearest = round(value)
+    if abs(value - nearest) > WHOLE_TOLERANCE:
+        raise FormError(f"số hoạt động và số người phải là số nguyên, ô ghi '{written(raw)}'", table.sheet,
                         cell_name(row, column))
-    return int(value)
+    return nearest
 
 
 def _label(table: Table, row: int, column: Column | None) -> str:
@@ -136,6 +169,7 @@ def _consolidated(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> lis
     unit_col, district_col = table.role("unit"), table.role("district")
     province_col, year_col, code_col = table.role("province"), table.role("year"), table.role("unit_code")
     values = [c for c in table.columns if c.meaning.kind in ("indicator", "funding")]
+    places = _Places(values)
     drafts = []
     for row in table.body:
         label = _label(table, row, unit_col or district_col)
@@ -154,6 +188,7 @@ def _consolidated(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> lis
             warnings.append(Issue(f"dòng '{label}' không có số liệu, coi là tiêu đề nhóm", table.sheet,
                                   cell_name(row, (unit_col or district_col).index)))
             continue
+        draft.cells = places.of_row(table, row, draft)
         drafts.append(draft)
     return drafts
 
@@ -163,12 +198,51 @@ def _fill_values(table: Table, row: int, columns: list[Column], draft: Draft) ->
     filled = False
     for column in columns:
         value = number(table, row, column.index, column.meaning)
-        filled = filled or bool(value) or table.text(row, column.index) not in ("", "-")
-        if column.meaning.kind == "funding":
-            draft.funding[column.meaning.target] = draft.funding.get(column.meaning.target, 0) + value
-        else:
-            draft.add(column.meaning.target, column.meaning.measure or "events", value)
+        blank = not value and table.text(row, column.index) in ("", "-")
+        filled = filled or not blank
+        target = column.meaning.target
+        if column.meaning.kind != "funding":
+            draft.add(target, column.meaning.measure or "events", value)
+        elif not blank or target != "total":  # a blank total states nothing; blank parts are 0s of a stated section
+            draft.funding[target] = draft.funding.get(target, 0) + value
     return filled
+
+
+class _Places:
+    """Where the figures of a row-per-unit table sit (column letters per figure key), so that a row's cells
+    are built in one pass rather than one call per cell: wide national tables have ~20 figures a row."""
+
+    def __init__(self, columns: list[Column]):
+        self.activities: dict[str, list[tuple[str, str]]] = {}  # indicator -> [(figure, letters)]
+        self.funding: list[tuple[str, str, str]] = []  # (source, figure, letters)
+        self.summed: dict[str, list[Column]] = {}  # figure -> its columns, when several add up to it
+        first: dict[str, Column] = {}
+        for column in columns:
+            figure = figure_key(column.meaning)
+            if figure in first:
+                self.summed.setdefault(figure, [first[figure]]).append(column)
+                continue
+            first[figure] = column
+            place = (figure, column_letters(column.index))
+            if column.meaning.kind == "funding":
+                self.funding.append((column.meaning.target, *place))
+            else:
+                self.activities.setdefault(column.meaning.target, []).append(place)
+
+    def of_row(self, table: Table, row: int, draft: Draft) -> dict[str, str]:
+        """The cells of the figures a row reports: the activities it counts anything for and the funding it
+        states (an activity with neither count nor participants has no figure to point at, and no row in the
+        warehouse). A totals row keeps them all, since its blank may be what does not add up. A figure summed
+        from several columns (in person, online) points at the first that holds a number."""
+        line = str(row + 1)
+        cells = {figure: letters + line for indicator, (events, people) in draft.facts.items()
+                 if events or people or draft.is_total for figure, letters in self.activities[indicator]}
+        cells.update({figure: letters + line for source, figure, letters in self.funding if source in draft.funding})
+        for figure, columns in self.summed.items():
+            if figure in cells:
+                held = next((c for c in columns if number(table, row, c.index, c.meaning)), columns[0])
+                cells[figure] = column_letters(held.index) + line
+        return cells
 
 
 def _year_cell(table: Table, row: int, column: Column | None) -> int | None:
@@ -193,17 +267,16 @@ def _single(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draf
         if meaning.kind == "funding":
             _funding_row(table, row, meaning, measures, draft)
             continue
-        figures = {"events": 0, "participants": 0}
-        for column in measures:  # 'trực tiếp' and 'trực tuyến' both count as participants
-            figures[column.meaning.target] += number(table, row, column.index, column.meaning)
-        if not any(figures.values()):
+        values = [(column, number(table, row, column.index, column.meaning)) for column in measures]
+        if not any(value for _, value in values):
             continue
         indicator = meaning.target if meaning.kind == "indicator" else "other"
         if meaning.kind != "indicator":
             warnings.append(Issue(f"hoạt động '{label}' không khớp chỉ tiêu nào — tính vào 'other'",
                                   table.sheet, cell_name(row, activity.index)))
-        for measure, value in figures.items():
-            draft.add(indicator, measure, value)
+        for column, value in values:  # 'trực tiếp' and 'trực tuyến' both count as participants
+            draft.add(indicator, column.meaning.target, value)
+            draft.read_at(f"{column.meaning.target}:{indicator}", cell_name(row, column.index), value)
     _funding_lines(table, vocab, table.footer + [r for r in table.body if _has_colon(table, r)], draft)
     return [draft]
 
@@ -220,6 +293,7 @@ def _funding_row(table: Table, row: int, meaning: Meaning, columns: list[Column]
     for column in columns:
         if table.text(row, column.index):
             draft.funding[meaning.target] = number(table, row, column.index, meaning)
+            draft.read_at(figure_key(meaning), cell_name(row, column.index), draft.funding[meaning.target])
             return
     draft.funding.setdefault(meaning.target, 0)
 
@@ -239,9 +313,11 @@ def _funding_lines(table: Table, vocab: Vocabulary, rows: list[int], draft: Draf
             label, _, rest = text.partition(":")
             if rest.strip():
                 draft.funding[meaning.target] = _amount(table, row, column, rest, meaning)
+                draft.read_at(figure_key(meaning), cell_name(row, column), draft.funding[meaning.target])
             elif position + 1 < len(texts):
                 next_column, value = texts[position + 1]
                 draft.funding[meaning.target] = _amount(table, row, next_column, value, meaning)
+                draft.read_at(figure_key(meaning), cell_name(row, next_column), draft.funding[meaning.target])
             break
 
 
@@ -255,6 +331,7 @@ def _amount(table: Table, row: int, column: int, text: str, meaning: Meaning) ->
 def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]:
     """Tidy rows (unit, year, indicator, measure, value) grouped back into one draft per unit and year."""
     roles = {t: table.role(t) for t in ("unit", "district", "province", "year", "activity", "measure", "value")}
+    value_letters = column_letters(roles["value"].index)
     drafts: dict[tuple, Draft] = {}
     for row in table.body:
         label = _label(table, row, roles["activity"])
@@ -270,7 +347,8 @@ def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]
                  _label(table, row, roles["province"]), _year_cell(table, row, roles["year"]))
         draft = drafts.setdefault(group, Draft(table.sheet, row, unit or None, district_name=group[1] or None,
                                                province_name=group[2] or None, year=group[3]))
-        _add_long(draft, meaning, measure_text, value, vocab, warnings, table, row)
+        figure = _add_long(draft, meaning, measure_text, value, vocab, warnings, table, row)
+        draft.read_at(figure, value_letters + str(row + 1), value)
     return list(drafts.values())
 
 
@@ -280,13 +358,16 @@ def _unit_of(measure_text: str) -> int | None:
 
 
 def _add_long(draft: Draft, meaning: Meaning, measure_text: str, value: int, vocab: Vocabulary,
-              warnings: list[Issue], table: Table, row: int) -> None:
+              warnings: list[Issue], table: Table, row: int) -> str:
+    """Add one tidy row's value to its draft; returns the key of the figure it adds to."""
     if meaning.kind == "funding":
         draft.funding[meaning.target] = draft.funding.get(meaning.target, 0) + value
-        return
+        return figure_key(meaning)
     measure = vocab.first_match(fold(measure_text), "measure")
     indicator = meaning.target if meaning.kind == "indicator" and meaning.target in INDICATORS else "other"
     if meaning.kind != "indicator":
         warnings.append(Issue(f"chỉ tiêu '{_label(table, row, table.role('activity'))}' không khớp — tính vào "
                               "'other'", table.sheet, cell_name(row, table.role("activity").index)))
-    draft.add(indicator, measure.target if measure else (meaning.measure or "events"), value)
+    measure_name = measure.target if measure else (meaning.measure or "events")
+    draft.add(indicator, measure_name, value)
+    return f"{measure_name}:{indicator}"

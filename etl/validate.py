@@ -11,8 +11,9 @@ from etl.errors import Issue, cell_name
 from etl.extract import Draft
 from etl.text import thousands
 
-MEASURE_NAMES = ("số lượng", "số người")
-FUNDING_NAMES = {"state_budget": "ngân sách nhà nước", "social": "xã hội hóa"}
+MEASURE_NAMES = {"events": "số hoạt động", "participants": "số người"}
+FUNDING_NAMES = {"state_budget": "ngân sách nhà nước", "social": "xã hội hóa", "total": "tổng kinh phí"}
+TOTALS_MISMATCH = "dòng tổng cộng không khớp"  # the quality view quality_totals_rows finds warnings by it
 
 
 def check_totals(drafts: list[Draft]) -> list[Issue]:
@@ -46,31 +47,41 @@ def _compare(row: Draft, expected: Draft) -> list[Issue]:
     gaps = []
     for indicator, pair in row.facts.items():
         want = expected.facts.get(indicator, [0, 0])
-        gaps += [f"{indicator} {MEASURE_NAMES[i]}: dòng tổng ghi {thousands(pair[i])}, cộng các dòng được "
-                 f"{thousands(want[i])}"
-                 for i in (0, 1) if pair[i] != want[i]]
-    for source, amount in row.funding.items():
-        want = expected.funding.get(source, 0)
-        if amount != want:
-            gaps.append(f"kinh phí {FUNDING_NAMES.get(source, source)}: dòng tổng ghi {thousands(amount)}, "
-                        f"cộng được {thousands(want)}")
+        gaps += [_gap(row, f"{measure}:{indicator}", name, pair[i], want[i])
+                 for i, (measure, name) in enumerate(MEASURE_NAMES.items()) if pair[i] != want[i]]
+    gaps += [_gap(row, f"funding:{source}", FUNDING_NAMES.get(source, source), amount,
+                  expected.funding.get(source, 0))
+             for source, amount in row.funding.items() if amount != expected.funding.get(source, 0)]
     if not gaps:
         return []
-    return [Issue("dòng tổng cộng không khớp: " + "; ".join(gaps), row.sheet,
+    return [Issue(f"{TOTALS_MISMATCH}: " + "; ".join(gaps), row.sheet,
                   cell_name(row.row, 0) if row.row is not None else None)]
 
 
+def _gap(row: Draft, figure: str, name: str, stated: int, summed: int) -> str:
+    return f"{_named(row, figure)} ({name}) ghi {thousands(stated)}, cộng các dòng được {thousands(summed)}"
+
+
+def _named(draft: Draft, figure: str) -> str:
+    """'ô D11': an officer finds a cell in the file whatever its column is called. A figure read from no
+    cell (none is, in the layouts read today) keeps its key."""
+    return f"ô {draft.cells[figure]}" if figure in draft.cells else figure
+
+
 def check_report(draft: Draft) -> list[Issue]:
-    """Funding total against its parts, and participants reported for no activity."""
+    """Funding total against its parts, and participants reported for no activity, each located at the
+    cell to correct (the stated total; the activity count left empty)."""
     issues = []
     where = cell_name(draft.row, 0) if draft.row is not None else None
     total = draft.funding.get("total")
     parts = draft.funding.get("state_budget", 0) + draft.funding.get("social", 0)
     if total is not None and (draft.funding.keys() & {"state_budget", "social"}) and total != parts:
         issues.append(Issue(f"tổng kinh phí {thousands(total)} khác ngân sách + xã hội hóa {thousands(parts)}",
-                            draft.sheet, where))
+                            draft.sheet, draft.cells.get("funding:total", where)))
     for indicator, (events, participants) in draft.facts.items():
         if participants and not events:
-            issues.append(Issue(f"{indicator}: có {thousands(participants)} người tham gia nhưng số lượng hoạt "
-                                "động là 0", draft.sheet, where))
+            count_cell = draft.cells.get(f"events:{indicator}")
+            count = f"số hoạt động ở ô {count_cell} là 0" if count_cell else "biểu không ghi số hoạt động"
+            issues.append(Issue(f"{_named(draft, f'participants:{indicator}')} ghi {thousands(participants)} người "
+                                f"tham gia nhưng {count}", draft.sheet, count_cell or where))
     return issues

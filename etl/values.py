@@ -58,11 +58,25 @@ def parse_amount(raw: object, header_unit: int | None) -> int:
     return round(value * multiplier)
 
 
+_TO_VIETNAMESE = str.maketrans(",.", ".,")
+
+
+def written(value: object) -> str:
+    """A cell as an officer typed it: 12.5 read from Excel is shown '12,5', -1500000 '-1.500.000'."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return str(value).strip()
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,}".translate(_TO_VIETNAMESE)
+
+
 def _split(raw: object) -> tuple[float, str | None]:
     """(number, folded unit word or None) for one cell."""
     if raw is None or isinstance(raw, bool):
         return 0.0, None
     if isinstance(raw, (int, float)):
+        if raw < 0:  # typed as text, '-5' is already not a number; a numeric cell must not slip through
+            raise ValueProblem(f"giá trị âm '{written(raw)}' — số liệu báo cáo không thể âm")
         return float(raw), None
     if isinstance(raw, (datetime, date)):
         raise ValueProblem(f"ô chứa ngày tháng '{raw}' thay vì số")
