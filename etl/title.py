@@ -1,7 +1,8 @@
-"""Read the title block: the report's year and the unit that issued it.
+"""Read the title block: the report's year, the unit that issued it and the date it was signed.
 
 'UBND HUYỆN CHÂU PHÚ' over 'TỈNH AN GIANG', 'BÁO CÁO … NĂM 2023', 'An Giang, ngày 28 tháng 10 năm 2023'.
-The date line is not a year signal (a 2020 report may be signed in early 2021).
+The date line is not a year signal (a 2020 report may be signed in early 2021), but it is the form's date,
+which tells a report sent on time from a late one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from etl.text import fold
 from etl.units import TYPE_WORDS
 
 _DATE = re.compile(r"ngay \d{1,2} thang \d{1,2} nam \d{4}")
+# A dated place line, folded: 'ha noi ngay 20 thang 10 nam 2025', 'ngay 05 10 2025' (from 05/10/2025). A place of
+# a few words may come first; the date ends the line, so 'Căn cứ Công văn số … ngày 15/9/2023 của …' is no date line.
+_DATE_LINE = re.compile(r"^(?:[a-z0-9]+ ){0,6}ngay (\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})$")
+FORM_YEARS = range(2000, 2101)  # a year outside is a typing slip, not a date to judge a deadline by
 _YEAR = re.compile(r"\bnam (\d{4})\b|\btuan le\b.*?\b(20\d\d)\b")
 _FILE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
 _TITLE_CUES = ("bao cao", "tong hop", "bieu", "mau ", "ket qua", "thong ke")
@@ -28,7 +33,7 @@ class TitleInfo:
     years: dict[int, str]  # year -> the cell that states it
     issuer_lines: list[str]  # lines above the report title, as written
     place: str | None  # the place before ', ngày … tháng … năm …'
-    form_date: date | None = None  # the date of ', ngày … tháng … năm …'
+    form_date: date | None = None  # the date of the first dated place line, if it is a real date
 
 
 def read_title(lines: list[tuple[str, str]]) -> TitleInfo:
@@ -36,9 +41,11 @@ def read_title(lines: list[tuple[str, str]]) -> TitleInfo:
     years: dict[int, str] = {}
     issuer: list[str] = []
     place = None
+    form_date = None
     in_issuer = True
     for line, cell in lines:
         folded = fold(line)
+        form_date = form_date or date_of_line(folded)
         if _DATE.search(folded):
             place = place or line.split(",")[0].strip()
             folded = _DATE.sub(" ", folded)
@@ -48,7 +55,22 @@ def read_title(lines: list[tuple[str, str]]) -> TitleInfo:
             in_issuer = False
         if in_issuer and folded and not _NOT_ISSUER.match(folded) and not _DATE.search(fold(line)):
             issuer.append(line)
-    return TitleInfo({y: c for y, c in years.items() if 1990 < y < 2100}, issuer, place)
+    return TitleInfo({y: c for y, c in years.items() if 1990 < y < 2100}, issuer, place, form_date)
+
+
+def date_of_line(folded: str) -> date | None:
+    """The date of a folded dated place line; None for any other line, a blank date ('ngày … tháng …
+    năm 2023' left to fill in) or an impossible one (31/02, year 0205)."""
+    match = _DATE_LINE.match(folded)
+    if match is None:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    if year not in FORM_YEARS:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def year_from_filename(name: str) -> int | None:

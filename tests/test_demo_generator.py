@@ -15,6 +15,7 @@ import re
 import unicodedata
 import zipfile
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -370,6 +371,38 @@ def test_broken_files_fail_where_the_manifest_says(demo: tuple[Path, dict]) -> N
         col = openpyxl.utils.column_index_from_string(re.match(r"[A-Z]+", f["reject_cell"]).group()) - 1
         row = int(re.search(r"\d+", f["reject_cell"]).group()) - 1
         assert rows[row][col] in ("khoảng 200", "đang cập nhật")
+
+
+# -- the form's date: a dated place line, around the deadline of the level that signs -----------------
+
+LETTER_DEADLINES = {"commune": (10, 11), "district": (10, 25), "province": (10, 30)}  # (month, day), from the letters
+
+
+def _plain(text: str) -> str:
+    """Lower case without diacritics, so NFD and diacritic-less files read like the others."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def test_forms_with_a_letterhead_carry_their_date_line(demo: tuple[Path, dict]) -> None:
+    root, manifest = demo
+    dated = [f for f in manifest["files"] if f["expect"] in ("loaded", "replaced") and f["format"] != "csv"]
+    assert dated and all(f["form_date"] for f in dated)
+    for f in dated:
+        day = date.fromisoformat(f["form_date"])
+        line = f", ngay {day.day:02d} thang {day.month} nam {day.year}"
+        assert any(_plain(s).endswith(line) for s in _all_strings(root / f["path"])), f["path"]
+    assert not any(f["form_date"] for f in _files(manifest, format="csv"))  # exports carry no date
+
+
+def test_most_forms_are_on_time_and_some_late(demo: tuple[Path, dict]) -> None:
+    _, manifest = demo
+    signed = [f for f in manifest["files"]
+              if f["form_date"] and f["expect"] in ("loaded", "replaced") and f["signed_by"] in LETTER_DEADLINES]
+    late = [f for f in signed
+            if date.fromisoformat(f["form_date"]) > date(f["year"], *LETTER_DEADLINES[f["signed_by"]])]
+    assert 0 < len(late) < len(signed) / 3
+    assert {f["signed_by"] for f in late} == {f["signed_by"] for f in signed} == set(LETTER_DEADLINES)
 
 
 # -- national -----------------------------------------------------------------------------------

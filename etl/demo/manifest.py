@@ -15,6 +15,9 @@ REJECT_REASONS = {
 }
 
 
+DATED_LAYOUTS = ("consolidated", "single")  # forms with a letterhead, whose date line is the form's date
+
+
 def features(spec: FormSpec) -> list[str]:
     """The habits this file shows, so tests can check every one occurs somewhere in the set."""
     style = spec.style
@@ -44,6 +47,8 @@ def file_entry(spec: FormSpec, reject_sheet: str | None, reject_cell: str | None
         "reject_sheet": reject_sheet, "reject_cell": reject_cell,
         "reject_reason": REJECT_REASONS.get(spec.broken) if spec.expect == "rejected" else None,
         "year": spec.year, "province_2025": spec.province.province_2025, "province_code": spec.province.code,
+        "signed_by": spec.signed_by if spec.layout != "broken" else None,
+        "form_date": spec.when.isoformat() if spec.layout in DATED_LAYOUTS else None,
         "sheet": written(spec, spec.style.sheet_name) if spec.fmt != "csv" and spec.layout != "broken" else None,
         "encoding": spec.style.encoding if spec.fmt == "csv" else None,
         "delimiter": spec.style.delimiter if spec.fmt == "csv" else None,

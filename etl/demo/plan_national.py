@@ -102,8 +102,9 @@ def _export(p: Planner, proto: Proto, members: list[Unit]) -> None:
                        delimiter=(",", ";")[stable_hash(path, "d") % 2],
                        encoding=("utf-8", "utf-8-sig")[stable_hash(path, "e") % 2])
     issuer = naming.department(province, year, p.signer(path))
-    p.add(FormSpec(path, "csv", "flat_csv", year, province, issuer, p.entries(year, members, style), style,
-                   when=p.when(year, path)))
+    spec = FormSpec(path, "csv", "flat_csv", year, province, issuer, p.entries(year, members, style), style)
+    spec.when = p.when(year, path, spec.signed_by)
+    p.add(spec)
 
 
 def plan_national(p: Planner, years: range, max_forms: int | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from . import naming
 from .catalog import FIRST_NEW_MAP_YEAR, Catalog, Unit
@@ -43,6 +43,10 @@ def auto_style(path: str, layout: str, level: str, **overrides: object) -> Style
 
 
 META = ("broken", "tags", "when", "title_year", "replaces", "expect", "current")
+# The October deadlines in the letters, by the level of the office that signs the form. data/deadlines.csv holds the
+# same defaults for the ETL; the generator keeps its own copy so that it stays independent of what it tests.
+DEADLINE_DAY = {"commune": 11, "district": 25, "province": 30}
+SENT = (*range(-5, 1), *range(-5, 1), *range(-5, 1), 1, 2, 4, 6)  # days after the deadline: mostly on time, some late
 
 
 def _meta(style: dict) -> dict:
@@ -61,9 +65,11 @@ class Planner:
         self.taken: dict[tuple[int, str], set[str]] = {}
 
     # -- helpers -------------------------------------------------------------------------------
-    def when(self, year: int, path: str, day: int | None = None, month: int = 10) -> date:
-        """Submission date: around the October deadlines in the seeds unless the plan says otherwise."""
-        return date(year, month, day or int(pick(tuple(range(9, 31)), self.seed, path)))
+    def when(self, year: int, path: str, level: str) -> date:
+        """The date a form is signed and sent: around the deadline of the level that signs it (an agency keeps
+        the province's), on or before it for most forms, a few days late for about one in six."""
+        deadline = date(year, 10, DEADLINE_DAY.get(level, DEADLINE_DAY["province"]))
+        return deadline + timedelta(days=int(pick(SENT, self.seed, path)))
 
     def signer(self, path: str) -> str:
         return str(pick(SIGNERS, self.seed, path, "signer"))
@@ -164,10 +170,11 @@ class Planner:
               entries: list[Entry], style: Style, meta: dict, scope: str = "") -> FormSpec:
         broken = meta.get("broken", "")
         spec = FormSpec(path, fmt, layout, year, province, issuer, entries, style, scope=scope,
-                        when=meta.get("when") or self.when(year, path), title_year=meta.get("title_year"),
+                        title_year=meta.get("title_year"),
                         broken=broken, expect="rejected" if broken else meta.get("expect", "loaded"),
                         current=meta.get("current", True), replaces=meta.get("replaces", ""),
                         tags=tuple(meta.get("tags", ())))
+        spec.when = meta.get("when") or self.when(year, path, spec.signed_by)
         return self.add(spec)
 
     def export(self, year: int, pcode: str, layout: str, file: str = "", **style: object) -> FormSpec:
@@ -179,8 +186,8 @@ class Planner:
         path = f"{self.folder(year, province)}/{file}"
         st = auto_style(path, layout, units[0].level, **{"names": "full", **style})
         issuer = naming.department(province, year, self.signer(path))
-        spec = FormSpec(path, "csv", layout, year, province, issuer, self.entries(year, units, st), st,
-                        when=self.when(year, path))
+        spec = FormSpec(path, "csv", layout, year, province, issuer, self.entries(year, units, st), st)
+        spec.when = self.when(year, path, spec.signed_by)
         return self.add(spec)
 
     def duplicate(self, original: FormSpec, folder: str) -> FormSpec:

@@ -85,3 +85,11 @@ class FormSpec:
     replaces: str = ""             # path of the submission this one replaces
     duplicate_of: str = ""         # path of the byte-identical original
     tags: tuple[str, ...] = ()     # scenario tags for the manifest (quan12_case, unresolvable, …)
+
+    @property
+    def signed_by(self) -> str:
+        """The level of the office that signs and sends the form, whose deadline it keeps: a table's scope, the
+        province department for an export, the unit itself for a single-unit form ('agency' for an agency)."""
+        if self.layout in ("flat_csv", "long_csv"):
+            return "province"
+        return self.scope or self.entries[0].level

@@ -1,0 +1,125 @@
+"""Who has reported, who is late and who is missing, read fresh from the warehouse for the data pages.
+
+The analysis pages read a snapshot refreshed when the file changes (dashboard/db.py); the status page is what
+officers watch while reports arrive, so it opens the file itself, read-only and only for the moment of a query:
+a warehouse held open would stop a data officer's `python -m etl ingest`. The rules live in the
+`submission_status` view (etl/sql/status.sql); this module only asks it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl import deadlines
+from etl.units import REFORM_YEAR
+
+LOCK_RETRIES = 20  # 5 seconds: an ingest lets go of the file when it ends
+RETRY_SECONDS = 0.25
+STATUS_ORDER = ("missing", "late", "received", "on_time")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The numbers of a status table: expected units, and how many are in each state."""
+
+    expected: int
+    received: int
+    on_time: int
+    late: int
+    missing: int
+
+    @property
+    def undecided(self) -> int:
+        """Received, but neither on time nor late can be said (no deadline, or only a later form above lists it)."""
+        return self.received - self.on_time - self.late
+
+
+def levels_for(year: int) -> tuple[str, ...]:
+    """The levels that report in a year: districts were abolished by the 2025 reform."""
+    return ("province", "district", "commune") if year < REFORM_YEAR else ("province", "commune")
+
+
+def _retrying(action):
+    """Run `action`, waiting while another process (an ingest) or this one (the app's snapshot, an upload)
+    holds the file in a way that excludes it; the last failure is raised."""
+    for _ in range(LOCK_RETRIES - 1):
+        try:
+            return action()
+        except (duckdb.IOException, duckdb.ResourceInUseException):
+            time.sleep(RETRY_SECONDS)
+    return action()
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The warehouse attached read-only to a private in-memory connection, as its default database, and let go
+    on exit (an in-memory connection, like the app's snapshot: a second plain connection to the same file in one
+    process would clash with the snapshot's attach)."""
+    con = duckdb.connect()
+    try:
+        _retrying(lambda: con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)]))
+        con.execute("USE warehouse")
+        yield con
+    finally:
+        con.close()
+
+
+def align_deadlines(path: Path, deadlines_path: Path | None = None) -> list[str]:
+    """Make the warehouse's copy of the deadlines match the file, writing only when they differ (the file was
+    edited by hand since the last ingest). Returns the file's problems; then the copy stays as it was."""
+    try:
+        wanted = deadlines.load(deadlines_path)
+    except deadlines.DeadlineError as exc:
+        return exc.problems
+    with reading(path) as con:
+        if deadlines.stored(con) == wanted:
+            return []
+
+    def write() -> None:
+        con = duckdb.connect(str(path))
+        try:
+            deadlines.store(con, wanted)
+        finally:
+            con.close()
+
+    _retrying(write)
+    return []
+
+
+def years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Years a status can be shown for, newest first."""
+    return [y for (y,) in con.execute("SELECT DISTINCT year FROM submission_status ORDER BY year DESC").fetchall()]
+
+
+def latest_reported_year(con: duckdb.DuckDBPyConnection) -> int | None:
+    return con.execute("SELECT max(year) FROM submissions").fetchone()[0]
+
+
+def provinces(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Today's provinces, code -> name, in Vietnamese order."""
+    return dict(con.execute("SELECT province_code, province_name FROM provinces_2025 "
+                            "ORDER BY province_name COLLATE vi").fetchall())
+
+
+def status(con: duckdb.DuckDBPyConnection, year: int, level: str, provinces: list[str]) -> pd.DataFrame:
+    """Every expected unit of a level in a year (within today's `provinces`; all when empty), by place and name."""
+    return con.execute("""
+        SELECT province_name, district_name, unit_name, unit_code, status, report_date, date_source, via, deadline,
+               file_name, received, on_time
+        FROM submission_status
+        WHERE year = $year AND level = $level AND (len($provinces) = 0 OR list_contains($provinces, province_code))
+        ORDER BY province_name COLLATE vi, district_name COLLATE vi NULLS FIRST, unit_name COLLATE vi, unit_code""",
+                       {"year": year, "level": level, "provinces": provinces}).df()
+
+
+def counts(table: pd.DataFrame) -> Counts:
+    found = table["status"].value_counts()
+    return Counts(len(table), int(table["received"].sum()), int(found.get("on_time", 0)), int(found.get("late", 0)),
+                  int(found.get("missing", 0)))

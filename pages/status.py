@@ -1,0 +1,155 @@
+"""Tình hình nộp báo cáo: for a year and level, who has reported, on time or late, and who to chase.
+
+Reads the warehouse itself (fresh, not the analysis snapshot), read-only and briefly; see etl.submission_status.
+"""
+
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from dashboard import auth, db, exports, filters, widgets
+from dashboard.format import number
+from etl import deadlines
+from etl import submission_status as status
+
+STATUS_LABELS = {"missing": "Chưa nộp", "late": "Trễ hạn", "received": "Đã nộp", "on_time": "Đúng hạn"}
+BASIS_LABELS = {"form:own": "Ngày trên báo cáo", "received:own": "Ngày nhận tệp",  # date_source:via
+                "form:above": "Ngày trên biểu cấp trên", "received:above": "Ngày nhận biểu cấp trên"}
+UNITS_OF_LEVEL = {"province": "tỉnh/thành phố", "district": "quận/huyện", "commune": "xã/phường"}
+BUSY = "Kho dữ liệu đang được nạp hoặc ghi. Chờ ít giây rồi tải lại trang."
+OLD = ("Kho dữ liệu được tạo từ phiên bản trước, chưa có phần tình hình nộp báo cáo. Chạy lệnh `python -m etl status` "
+       "một lần (hoặc nạp một tệp) rồi tải lại trang.")
+
+user = auth.require("officer")
+st.title("Tình hình nộp báo cáo")
+path = db.warehouse_path()
+if not path.exists():
+    widgets.empty("Chưa có kho dữ liệu. Nạp báo cáo ở trang «Nộp báo cáo» hoặc bằng lệnh `python -m etl ingest`.")
+    st.stop()
+
+
+def stamp(file: Path) -> str:
+    """Changes whenever the deadlines file is saved (so cached tables follow an edit)."""
+    return f"{file.stat().st_mtime_ns}:{file.stat().st_size}" if file.exists() else ""
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def choices(where: str, version: str, rules: str) -> tuple[list[int], int | None, dict[str, str], list[str]]:
+    """Years, the latest year with reports, today's provinces, and the deadlines file's problems; first brings
+    the warehouse's deadlines in line with the file (keyed on both files, so it runs again when either changes)."""
+    problems = status.align_deadlines(Path(where))
+    with status.reading(Path(where)) as con:
+        return status.years(con), status.latest_reported_year(con), status.provinces(con), problems
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def table(where: str, version: str, rules: str, year: int, level: str, provinces: tuple[str, ...]) -> pd.DataFrame:
+    with status.reading(Path(where)) as con:
+        return status.status(con, year, level, list(provinces))
+
+
+def fresh(read, *args):
+    """A read of the warehouse; while an ingest holds the file longer than the retries wait, or when the file
+    predates the status views (they are added when the ETL next opens it), say so and stop."""
+    try:
+        return read(*args)
+    except (duckdb.IOException, duckdb.ResourceInUseException):
+        st.warning(BUSY)
+    except duckdb.CatalogException:
+        st.warning(OLD)
+    st.stop()
+
+
+current = (str(path), db.version(path), stamp(deadlines.csv_path()))  # what a cached answer depends on
+years, latest, province_names, problems = fresh(choices, *current)
+if problems:
+    st.error("Tệp hạn nộp (data/deadlines.csv) có lỗi nên chưa áp dụng; đang dùng hạn nộp đã lưu trước đó. "
+             "Sửa ở trang «Hạn nộp báo cáo»:\n\n" + "\n".join(f"- {p}" for p in problems))
+
+left, middle, right = st.columns([1, 3, 3])
+default_year = filters.url_value("nam", years, latest if latest in years else years[0], int)
+year = left.selectbox("Năm", years, index=years.index(default_year), key="s_year")
+levels = status.levels_for(year)
+if st.session_state.get("s_level") not in (None, *levels):
+    del st.session_state["s_level"]  # districts are gone from 2025: fall back to the default level
+level = middle.radio("Cấp báo cáo", levels, format_func=deadlines.LEVEL_LABELS.get, horizontal=True, key="s_level",
+                     index=levels.index(filters.url_value("cap", levels, "province")))
+chosen = right.multiselect("Tỉnh/thành phố (địa giới hiện nay)", list(province_names), format_func=province_names.get,
+                           default=filters.url_list("tinh", list(province_names)), key="s_provinces",
+                           placeholder="Cả nước")
+filters.remember(nam=year, cap=level, tinh=chosen)
+
+rows = fresh(table, *current, year, level, tuple(chosen))
+counts = status.counts(rows)
+place = ", ".join(province_names[p] for p in chosen) or "cả nước"
+noun = UNITS_OF_LEVEL[level]
+if rows.empty:
+    widgets.empty(f"Năm {year} không có {noun} nào trong danh mục đơn vị hành chính của {place}.")
+    st.stop()
+
+deadline = rows["deadline"].dropna()
+due = f"{deadline.iloc[0]:%d/%m/%Y}" if len(deadline) else "chưa đặt"
+tiles = st.columns(4)
+widgets.kpi(tiles[0], "Đã báo cáo", f"{number(counts.received)}/{number(counts.expected)}",
+            help=f"{noun.capitalize()} đã có báo cáo năm {year} trên số {noun} phải báo cáo theo danh mục đơn vị "
+                 "hành chính của năm đó (kể cả đơn vị chỉ có trong biểu tổng hợp của cấp trên).")
+widgets.kpi(tiles[1], "Đúng hạn", number(counts.on_time))
+widgets.kpi(tiles[2], "Trễ hạn", number(counts.late))
+widgets.kpi(tiles[3], "Chưa nộp", number(counts.missing))
+notes = [f"**{number(counts.received)}/{number(counts.expected)} đơn vị đã báo cáo** — {noun}, năm {year}, {place}. "
+         f"Hạn nộp: **{due}** (quản trị viên đặt ở trang «Hạn nộp báo cáo»)."]
+if counts.undecided and len(deadline):
+    notes.append(f"{number(counts.undecided)} đơn vị «Đã nộp» chỉ có trong biểu tổng hợp của cấp trên ghi ngày sau "
+                 "hạn: biểu đó cho biết báo cáo đã đến trước ngày ấy, không cho biết có đúng hạn hay không.")
+if not len(deadline):
+    notes.append(f"Chưa đặt hạn nộp cho {noun} năm {year}, nên chưa xét đúng hạn hay trễ hạn.")
+notes.append("Ngày báo cáo là ngày ghi trên biểu; biểu không ghi ngày thì lấy ngày nhận tệp. «Cấp trên»: đơn vị chỉ "
+             "có một dòng trong biểu tổng hợp của cấp trên.")
+st.caption("  \n".join(notes))
+
+shown_statuses = st.pills("Chỉ hiện", list(STATUS_LABELS), format_func=STATUS_LABELS.get, selection_mode="multi",
+                          key="s_show")
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table in the words and date format of the page."""
+    def day(dates: pd.Series) -> pd.Series:
+        return dates.dt.strftime("%d/%m/%Y").fillna("")
+
+    basis = frame["date_source"].fillna("") + ":" + frame["via"].fillna("")
+    out = pd.DataFrame({
+        "Tỉnh/thành phố": frame["province_name"],
+        "Quận/huyện": frame["district_name"],
+        "Đơn vị": frame["unit_name"],
+        "Mã": frame["unit_code"],
+        "Trạng thái": frame["status"].map(STATUS_LABELS),
+        "Ngày báo cáo": day(frame["report_date"]),
+        "Căn cứ ngày": basis.map(BASIS_LABELS).fillna(""),
+        "Hạn nộp": day(frame["deadline"]),
+        "Tệp": frame["file_name"].fillna(""),
+    })
+    one_province = len(chosen) == 1 or level == "province"
+    unused = [c for c, drop in (("Tỉnh/thành phố", one_province), ("Quận/huyện", frame["district_name"].isna().all()))
+              if drop]
+    return out.drop(columns=unused)
+
+
+shown = rows[rows["status"].isin(shown_statuses)] if shown_statuses else rows
+widgets.table(readable(shown), key="s_table", height=520)
+
+missing = readable(rows[rows["status"] == "missing"]).drop(columns=["Trạng thái", "Ngày báo cáo", "Căn cứ ngày", "Tệp"])
+st.subheader(f"Danh sách chưa nộp ({number(len(missing))})")
+if missing.empty:
+    st.success(f"Mọi {noun} đã báo cáo.")
+    st.stop()
+name = f"chua_nop_{year}_{level}_{datetime.now():%Y%m%d_%H%M}"
+about = [("Năm", str(year)), ("Cấp", deadlines.LEVEL_LABELS[level]), ("Tỉnh/thành phố", place),
+         ("Hạn nộp", due), ("Người xuất", user.name)]
+first, second, _ = st.columns([1, 1, 3])
+first.download_button("Tải CSV", lambda: exports.to_csv(missing), f"{name}.csv", "text/csv", key="s_csv")
+second.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(
+    missing, about, f"Đơn vị chưa nộp báo cáo Tuần lễ hưởng ứng học tập suốt đời năm {year}"), f"{name}.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="s_xlsx")
