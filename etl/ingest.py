@@ -1,4 +1,9 @@
-"""The I/O edge of the ETL: find files, hash them, run the pure pipeline, load each in its own transaction."""
+"""The I/O edge of the ETL: find files, hash them, run the pure pipeline, load each in its own transaction.
+
+Files come from paths (the command line) or as uploaded bytes (the app), and go through the same
+staging either way. An upload is first previewed (staged, then discarded) and loaded only when
+confirmed, and only if staging it again decides exactly what the preview showed.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,17 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property, partial
 from pathlib import Path
 
 from etl.errors import Issue
 from etl.headers import Vocabulary
+from etl.preview import FilePreview, plan_of, preview, stored_figures
 from etl.read import SUPPORTED_TYPES
 from etl.resolve import Options
 from etl.units import Unit, UnitIndex, load_index
-from etl.warehouse import DEFAULT_DB, Outcome, Warehouse
-from etl.workers import Parse, Parser
+from etl.warehouse import DEFAULT_DB, Outcome, Staged, Warehouse
+from etl.workers import Parse, Parser, parse_or_issue
 
 GROUP_COMMIT_FILES = 250  # files staged before one transaction writes them (see etl.warehouse)
 
@@ -124,6 +131,19 @@ def _read(path: Path, warehouse: Warehouse, parser: Parser, options: Options) ->
     return _Read(path, data, sha256, start(data, path.name, options))
 
 
+def _stage(warehouse: Warehouse, units: dict[str, Unit], read: _Read) -> Outcome:
+    """Stage one file; nothing reaches the warehouse until it is flushed."""
+    path = str(read.path)
+    if read.error:
+        return warehouse.stage_rejected("", path, None, [read.error])
+    if warehouse.already_loaded(read.sha256):
+        return warehouse.stage_unchanged(read.sha256, path)
+    parsed = read.parse()
+    if isinstance(parsed, Issue):
+        return warehouse.stage_rejected(read.sha256, path, read.data, [parsed])
+    return warehouse.stage_loaded(read.sha256, path, read.data, parsed, units)
+
+
 class _Run:
     """The files of one run, staged in order and committed in groups; results as each group commits."""
 
@@ -133,17 +153,8 @@ class _Run:
         self.staged: list[Path] = []
 
     def stage(self, read: _Read) -> Outcome:
-        """Stage one file; nothing reaches the warehouse until the group commit."""
         self.staged.append(read.path)
-        path, warehouse = str(read.path), self.warehouse
-        if read.error:
-            return warehouse.stage_rejected("", path, None, [read.error])
-        if warehouse.already_loaded(read.sha256):
-            return warehouse.stage_unchanged(read.sha256, path)
-        parsed = read.parse()
-        if isinstance(parsed, Issue):
-            return warehouse.stage_rejected(read.sha256, path, read.data, [parsed])
-        return warehouse.stage_loaded(read.sha256, path, read.data, parsed, self.units)
+        return _stage(self.warehouse, self.units, read)
 
     def commit(self) -> None:
         for path, outcome in zip(self.staged, self.warehouse.flush(), strict=True):
@@ -152,3 +163,76 @@ class _Run:
             if self.on_file:
                 self.on_file(self.results[-1])
         self.staged.clear()
+
+
+# -- uploads: bytes received by the app, previewed, then loaded on confirmation ---------------------------------
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file received as bytes: its original name (kept as its path in the ingest log and as the
+    archived file's name) and its content. It is only ever parsed and archived, never opened by name."""
+
+    name: str
+    data: bytes
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class Confirmed:
+    """A confirmation's outcome: the load's result, or, when staging again no longer decides what the
+    preview showed (the warehouse changed meanwhile), nothing loaded and the new preview to show."""
+
+    result: FileResult | None = None
+    changed: FilePreview | None = None
+
+
+def preview_uploads(warehouse: Warehouse, uploads: list[Upload], options: Options, index: UnitIndex,
+                    on_progress: Callable[[int, int], None] | None = None) -> list[FilePreview]:
+    """Each file staged alone against the warehouse as it is, then discarded: what confirming it would do."""
+    previews, vocab = [], Vocabulary.load()
+    for done, upload in enumerate(uploads, start=1):
+        staged = _stage_upload(warehouse, upload, options, vocab, index)
+        warehouse.discard()
+        previews.append(_preview(warehouse, upload, staged))
+        if on_progress:
+            on_progress(done, len(uploads))
+    return previews
+
+
+def confirm_uploads(warehouse: Warehouse, confirmations: list[tuple[Upload, FilePreview]], options: Options,
+                    index: UnitIndex, on_file: Callable[[Upload, Confirmed], None] | None = None) -> list[Confirmed]:
+    """Load each previewed file in its own transaction, through the same staging as the command line,
+    if staging it again decides exactly what its preview showed; otherwise load nothing and return
+    the new preview. Unknown names are re-resolved first, as every command-line run does."""
+    warehouse.apply_aliases(index)
+    done, vocab = [], Vocabulary.load()
+    for upload, shown in confirmations:
+        staged = _stage_upload(warehouse, upload, options, vocab, index)
+        if plan_of(staged) != shown.plan:
+            warehouse.discard()
+            done.append(Confirmed(changed=_preview(warehouse, upload, staged)))
+        else:
+            [outcome] = warehouse.flush()
+            done.append(Confirmed(FileResult(upload.name, outcome.status, outcome.errors, outcome.warnings,
+                                             outcome.reports)))
+        if on_file:
+            on_file(upload, done[-1])
+    return done
+
+
+def _stage_upload(warehouse: Warehouse, upload: Upload, options: Options, vocab: Vocabulary,
+                  index: UnitIndex) -> Staged:
+    """Stage an upload as `ingest_paths` stages a file; no folder names (the upload has none)."""
+    read = _Read(Path(upload.name), upload.data, upload.sha256,
+                 partial(parse_or_issue, upload.data, upload.name, vocab, index, options))
+    _stage(warehouse, index.units, read)
+    return warehouse.pending[-1]
+
+
+def _preview(warehouse: Warehouse, upload: Upload, staged: Staged) -> FilePreview:
+    met = stored_figures(warehouse.con, [p.previous for p in staged.planned if p.previous is not None])
+    return preview(upload.name, upload.sha256, staged, met)

@@ -11,10 +11,15 @@ statement per table in one transaction. If that transaction fails, it is rolled 
 file of the group is retried in a transaction of its own, so a failure still touches only its file.
 Rows reach DuckDB through its appender, which binds Python rows several times faster than list
 parameters and needs neither Arrow nor pandas.
+
+A dry run (the app's preview of an upload) stages a file exactly as a load would, then `discard`s it:
+nothing is written and the bookkeeping returns to where it was, so the preview decides what a load
+would decide.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import ChainMap
 from collections.abc import Mapping
@@ -24,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import reform
+from etl import deadlines, quality, reform
 from etl.errors import Issue
 from etl.pipeline import ParsedFile
 from etl.resolve import Report
@@ -45,6 +50,15 @@ class Outcome:
     reports: int = 0
 
 
+@dataclass(frozen=True)
+class Planned:
+    """What staging decided for one report of a file, kept so that a preview can show it."""
+
+    report: Report
+    change: str  # new | replaced | unchanged (the same figures as the current version: nothing written)
+    previous: int | None  # submission_id of the current version it meets, if any
+
+
 @dataclass
 class Staged:
     """One file's rows, waiting for the group commit."""
@@ -52,23 +66,57 @@ class Staged:
     outcome: Outcome
     rows: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in TABLES})
     superseded: list[int] = field(default_factory=list)
+    planned: list[Planned] = field(default_factory=list)
+
+
+def schema_digest() -> str:
+    """What the warehouse's tables and views are made from: the SQL files and the reform's mapping code."""
+    digest = hashlib.sha256()
+    for path in [*(SQL_DIR / f for f in SQL_FILES), Path(reform.__file__)]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class Warehouse:
-    """The warehouse file. Single writer: ids and the current-version map are kept here."""
+    """The warehouse file. Single writer: ids and the current-version map are kept here.
 
-    def __init__(self, path: Path | str = DEFAULT_DB, index: UnitIndex | None = None):
+    `submitted_by` names who sends the files written through this connection (an app account),
+    kept with each ingest; the command line leaves it empty.
+    """
+
+    def __init__(self, path: Path | str = DEFAULT_DB, index: UnitIndex | None = None,
+                 submitted_by: str | None = None):
+        self.submitted_by = submitted_by
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(str(path))
-        reform.ensure_successors(self.con)  # the boundaries views need the old->new commune map
-        for sql_file in SQL_FILES:
-            self.con.execute((SQL_DIR / sql_file).read_text())
+        self._ensure_schema()
+        # copies of officers' data files the views judge by (a broken file keeps the last good copy; the
+        # status and quality pages say what is wrong with it)
+        deadlines.sync(self.con)
+        quality.sync(self.con)
         for table in KEEP_EXISTING:  # the appender cannot skip conflicts: it fills a constraint-free copy
             self.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS staged_{table} AS FROM {table} LIMIT 0")
         if index is not None and not self.con.execute("SELECT count(*) FROM units").fetchone()[0]:
             self._load_units(index)
         self._read_state()
         self.pending: list[Staged] = []
+        self._before_pending: tuple = ()  # the bookkeeping before the first staged file (see discard)
+
+    def _ensure_schema(self) -> None:
+        """Create or upgrade tables and views, only when their SQL changed: re-creating views on every open
+        would change the file, and every dashboard session would then take a new snapshot of it."""
+        digest = schema_digest()
+        try:
+            stored = self.con.execute("SELECT value FROM warehouse_meta WHERE key = 'schema'").fetchall()
+        except duckdb.CatalogException:
+            stored = []
+        if stored == [(digest,)]:
+            return
+        reform.ensure_successors(self.con)  # the boundaries views need the old->new commune map
+        for sql_file in SQL_FILES:
+            self.con.execute((SQL_DIR / sql_file).read_text())
+        self.con.execute("CREATE TABLE IF NOT EXISTS warehouse_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        self.con.execute("INSERT OR REPLACE INTO warehouse_meta VALUES ('schema', ?)", [digest])
 
     def _read_state(self) -> None:
         one = self.con.execute
@@ -80,6 +128,20 @@ class Warehouse:
         self._loaded_ok = {sha for (sha,) in one("SELECT DISTINCT sha256 FROM ingests WHERE status <> 'rejected'")
                            .fetchall()}
         self._unit_keys = {k for (k,) in one("SELECT unit_key FROM units").fetchall()}
+
+    def _bookkeeping(self) -> tuple:
+        """A copy of what staging changes in memory (ids, current versions, known hashes and units)."""
+        return (self._next_ingest, self._next_submission, dict(self._current), set(self._archived),
+                set(self._loaded_ok), set(self._unit_keys))
+
+    def discard(self) -> list[Staged]:
+        """Drop the staged files unwritten and return them; the bookkeeping goes back to before they
+        were staged. A dry run is staging then this."""
+        group, self.pending = self.pending, []
+        if group:
+            (self._next_ingest, self._next_submission, self._current, self._archived, self._loaded_ok,
+             self._unit_keys) = self._before_pending
+        return group
 
     def close(self) -> None:
         self.con.close()
@@ -100,13 +162,20 @@ class Warehouse:
         """Were these exact bytes already ingested successfully (in this run or before)?"""
         return sha256 in self._loaded_ok
 
+    def _mark_clean(self) -> None:
+        """Before the first file of a group is staged, keep the bookkeeping for `discard`."""
+        if not self.pending:
+            self._before_pending = self._bookkeeping()
+
     def stage_unchanged(self, sha256: str, path: str) -> Outcome:
+        self._mark_clean()
         staged = Staged(Outcome("unchanged"))
         self._stage_ingest(staged, self._new_ingest_id(), sha256, path, {})
         return self._push(staged)
 
     def stage_rejected(self, sha256: str, path: str, data: bytes | None, errors: list[Issue]) -> Outcome:
         """A rejected file is archived (when it could be read) and logged; its figures are not loaded."""
+        self._mark_clean()
         staged = Staged(Outcome("rejected", errors))
         if data is not None:
             self._stage_archive(staged, sha256, path, data)
@@ -114,6 +183,7 @@ class Warehouse:
         return self._push(staged)
 
     def stage_loaded(self, sha256: str, path: str, data: bytes, parsed: ParsedFile, known: dict[str, Unit]) -> Outcome:
+        self._mark_clean()
         staged = Staged(Outcome("unchanged", warnings=parsed.warnings))
         self._stage_archive(staged, sha256, path, data)
         new_units = {r.unit.key: r.unit for r in parsed.reports if r.unit.key not in self._unit_keys}
@@ -130,12 +200,14 @@ class Warehouse:
         digest = report.figures_sha
         previous = self._current.get((report.year, report.unit.key))
         if previous and previous[1] == digest:
+            staged.planned.append(Planned(report, "unchanged", previous[0]))
             return
         if previous:
             staged.superseded.append(previous[0])
             staged.outcome.status = "replaced"
         elif staged.outcome.status == "unchanged":
             staged.outcome.status = "loaded"
+        staged.planned.append(Planned(report, "replaced" if previous else "new", previous and previous[0]))
         staged.outcome.reports += 1
         sid = self._next_submission
         self._next_submission += 1
@@ -157,11 +229,10 @@ class Warehouse:
         self._next_ingest += 1
         return self._next_ingest - 1
 
-    @staticmethod
-    def _stage_ingest(staged: Staged, ingest_id: int, sha256: str, path: str, layouts: dict) -> None:
+    def _stage_ingest(self, staged: Staged, ingest_id: int, sha256: str, path: str, layouts: dict) -> None:
         staged.rows["ingests"].append((ingest_id, sha256, path, datetime.now(), staged.outcome.status,
                                        _issues_json(staged.outcome.errors), _issues_json(staged.outcome.warnings),
-                                       json.dumps(layouts, ensure_ascii=False)))
+                                       json.dumps(layouts, ensure_ascii=False), self.submitted_by))
 
     def _push(self, staged: Staged) -> Outcome:
         self.pending.append(staged)

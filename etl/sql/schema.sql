@@ -40,8 +40,10 @@ CREATE TABLE IF NOT EXISTS ingests (
     status VARCHAR NOT NULL,
     errors JSON,
     warnings JSON,
-    layouts JSON
+    layouts JSON,
+    submitted_by VARCHAR                  -- the account that uploaded the file in the app; NULL from the command line
 );
+ALTER TABLE ingests ADD COLUMN IF NOT EXISTS submitted_by VARCHAR;  -- warehouses built before uploads
 
 -- One row per version of a unit's report for a year; exactly one is current per (year, unit_key).
 CREATE TABLE IF NOT EXISTS submissions (

@@ -97,3 +97,32 @@ JOIN units p ON p.unit_key = u.parent_key
 JOIN current_reports s ON s.unit_key = u.unit_key
 WHERE NOT u.resolved
 GROUP BY ALL;
+
+-- Every version of every unit's report, current and superseded, with its totals, the file it came
+-- from and who sent it (submitted_by: the app account; NULL for the command line). version counts
+-- 1, 2, … per year and unit in the order they were loaded.
+CREATE OR REPLACE VIEW report_versions AS
+SELECT s.submission_id, s.year, p.province_code, p.province_name, p.unit_code, p.unit_name, p.unit_level,
+       s.unit_key, s.reported_name,
+       row_number() OVER (PARTITION BY s.year, s.unit_key ORDER BY s.submission_id) AS version,
+       s.is_current, s.submitted_at, i.submitted_by, i.ingest_id, i.path AS file_path, a.file_name, s.sha256,
+       s.sheet, s.row_number,
+       coalesce(x.events, 0)::BIGINT AS events, coalesce(x.participants, 0)::BIGINT AS participants,
+       g.state_budget_vnd, g.social_vnd
+FROM submissions s
+JOIN ingests i ON i.ingest_id = s.ingest_id
+JOIN source_files a ON a.sha256 = s.sha256
+JOIN unit_places p ON p.unit_key = s.unit_key
+LEFT JOIN (SELECT submission_id, sum(events) AS events, sum(participants) AS participants
+           FROM facts GROUP BY submission_id) x ON x.submission_id = s.submission_id
+LEFT JOIN funding g ON g.submission_id = s.submission_id;
+
+-- The activities of every version (report_versions.submission_id), one row per indicator held;
+-- with report_versions' funding, what two versions of a report are compared on.
+CREATE OR REPLACE VIEW report_version_facts AS
+SELECT s.submission_id, s.year, s.unit_key, f.indicator, f.events, f.participants
+FROM submissions s JOIN facts f ON f.submission_id = s.submission_id;
+
+-- Every file received, by content hash, with its original name and bytes exactly as sent.
+CREATE OR REPLACE VIEW archived_files AS
+SELECT sha256, file_name, size_bytes, first_seen_at, content FROM source_files;
