@@ -1,4 +1,4 @@
-"""`python -m etl …`: ingest, status, template, demo. Messages are for a data officer, in Vietnamese."""
+"""`python -m etl …`: ingest, status, template, demo, account. Messages are for a data officer, in Vietnamese."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from etl import accounts
+from etl.accounts import ROLE_LABELS, ROLES, AccountError
 from etl.ingest import FileResult, discover, ingest_paths
 from etl.resolve import Options
 from etl.warehouse import DEFAULT_DB
@@ -48,7 +50,33 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", type=Path, default=DEFAULT_DB)
     demo.add_argument("--forms", type=Path, default=None, help="thư mục ghi biểu minh họa")
     demo.set_defaults(run=_demo)
+    _account_parser(sub)
     return parser
+
+
+def _account_parser(sub: argparse._SubParsersAction) -> None:
+    account = sub.add_parser("account", help="tài khoản đăng nhập bảng điều khiển")
+    account.add_argument("--accounts", type=Path, default=None, metavar="FILE",
+                         help="tệp tài khoản (mặc định: biến HTSD_ACCOUNTS hoặc config/accounts.toml)")
+    actions = account.add_subparsers(title="thao tác", required=True)
+    add = actions.add_parser("add", help="thêm tài khoản")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--name", help="họ tên hiển thị")
+    add.add_argument("--email", help="email; khớp với tài khoản cơ quan khi đăng nhập qua OIDC")
+    how = add.add_mutually_exclusive_group()
+    how.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của stdin")
+    how.add_argument("--no-password", action="store_true", help="chỉ đăng nhập bằng tài khoản cơ quan (cần --email)")
+    add.set_defaults(run=_account_add)
+    listing = actions.add_parser("list", help="liệt kê tài khoản (không in mật khẩu)")
+    listing.set_defaults(run=_account_list)
+    passwd = actions.add_parser("passwd", help="đặt lại mật khẩu")
+    passwd.add_argument("username")
+    passwd.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của stdin")
+    passwd.set_defaults(run=_account_passwd)
+    remove = actions.add_parser("remove", help="xóa tài khoản (không xóa quản trị viên cuối cùng)")
+    remove.add_argument("username")
+    remove.set_defaults(run=_account_remove)
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -125,3 +153,77 @@ def _demo(args: argparse.Namespace) -> int:
     print(summary_line(results))
     print(f"Kho dữ liệu minh họa: {args.db}")
     return 0
+
+
+def _account_add(args: argparse.Namespace) -> int:
+    if args.no_password and not args.email:
+        print("Tài khoản không mật khẩu cần --email (để đăng nhập bằng tài khoản cơ quan).", file=sys.stderr)
+        return 2
+    try:
+        if accounts.load(args.accounts).get(args.username):  # before asking for a password to no purpose
+            raise AccountError(f"Tài khoản '{accounts.normal_username(args.username)}' đã có.")
+        password = None if args.no_password else _new_password(args.password_stdin)
+        account = accounts.add_account(args.username, args.role, password, args.name, args.accounts, args.email)
+    except AccountError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã thêm tài khoản {account.username} ({ROLE_LABELS[account.role]}) vào {_accounts_file(args)}.")
+    return 0
+
+
+def _account_list(args: argparse.Namespace) -> int:
+    try:
+        found = accounts.load(args.accounts)
+    except AccountError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not found.by_name:
+        print(f"Chưa có tài khoản nào trong {_accounts_file(args)}. Tạo tài khoản quản trị đầu tiên: "
+              "python -m etl account add TÊN --role admin")
+        return 0
+    for a in sorted(found.by_name.values(), key=lambda a: (-accounts.rank(a.role), a.username)):
+        way = "mật khẩu" if a.password_hash else "tài khoản cơ quan"
+        state = "đã khóa" if a.disabled else "đang dùng"
+        print(f"{a.username:<20} {ROLE_LABELS[a.role]:<15} {a.name or '-':<28} {a.email or '-':<30} {way:<18} {state}")
+    print(f"Chế độ riêng tư (chỉ người đã đăng nhập mới xem): {'bật' if found.private else 'tắt'}")
+    return 0
+
+
+def _account_passwd(args: argparse.Namespace) -> int:
+    try:
+        if not accounts.load(args.accounts).get(args.username):  # before asking for a password to no purpose
+            raise AccountError(f"Không có tài khoản '{accounts.normal_username(args.username)}'.")
+        accounts.set_password(args.username, _new_password(args.password_stdin), args.accounts)
+    except AccountError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã đặt mật khẩu mới cho {accounts.normal_username(args.username)}.")
+    return 0
+
+
+def _account_remove(args: argparse.Namespace) -> int:
+    try:
+        accounts.remove_account(args.username, args.accounts)
+    except AccountError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã xóa tài khoản {accounts.normal_username(args.username)}.")
+    return 0
+
+
+def _new_password(from_stdin: bool) -> str:
+    """From stdin's first line (for scripts), else typed twice without echo; checked before anything is hashed."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        password = getpass.getpass("Mật khẩu: ")
+        if getpass.getpass("Nhập lại mật khẩu: ") != password:
+            raise AccountError("Hai lần nhập mật khẩu không khớp.")
+    accounts.check_new_password(password)
+    return password
+
+
+def _accounts_file(args: argparse.Namespace) -> Path:
+    return args.accounts or accounts.accounts_path()

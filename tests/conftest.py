@@ -49,6 +49,13 @@ def ingest(db: Path):
 
 
 @pytest.fixture
+def downloads(monkeypatch) -> dict:
+    from app_support import catch_downloads
+
+    return catch_downloads(monkeypatch)
+
+
+@pytest.fixture
 def sql(db: Path):
     """Run a query against this test's warehouse, read-only, returning all rows."""
 
