@@ -42,7 +42,7 @@ import duckdb
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
-VERSION = "app-v1"  # bump when the generator's output changes, so cached forms are rebuilt
+VERSION = "app-v2"  # bump when the generator's output changes, so cached forms are rebuilt
 PAGES = ("overview", "participation", "funding", "compare", "data")
 SIDEBAR = ("f_years", "f_provinces", "f_indicators", "f_levels")
 PAGE_WIDGETS = {  # page -> its own widgets, changed in turn with the sidebar filters

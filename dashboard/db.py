@@ -19,7 +19,7 @@ import duckdb
 import streamlit as st
 
 from dashboard import queries
-from etl.warehouse import DEFAULT_DB
+from etl.warehouse import DEFAULT_DB, Warehouse, schema_digest
 
 SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from; every unit carries its places on both maps
     "report_facts": "SELECT * FROM warehouse.report_facts JOIN warehouse.unit_boundaries USING (unit_key)",
@@ -29,6 +29,7 @@ SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from; every unit carri
                "JOIN warehouse.unit_boundaries b USING (unit_key)",
     "unit_places": "SELECT * FROM warehouse.unit_places JOIN warehouse.unit_boundaries USING (unit_key)",
     "commune_makeup": "SELECT * FROM warehouse.commune_makeup",
+    "submission_counts": "SELECT * FROM warehouse.submission_counts",
 }
 FIRST_START = threading.Lock()  # one demo build per server process (see app.ensure_warehouse)
 LOCK_RETRIES = 20
@@ -58,13 +59,39 @@ def snapshot(path: Path) -> duckdb.DuckDBPyConnection:
     """
     con = duckdb.connect(str(_snapshot_file()))
     con.execute("SET memory_limit = ?", [SNAPSHOT_MEMORY])
-    _attach(con, path)
+    attach(con, path)
     try:
         for name, sql in SNAPSHOT_VIEWS.items():
             con.execute(f"CREATE TABLE {name} AS {sql}")  # noqa: S608 (fixed names)
     finally:
         con.execute("DETACH warehouse")
     return con
+
+
+def ensure_upgraded() -> None:
+    """A warehouse made by an older version gets today's tables and views before any page reads it."""
+    _upgraded(str(warehouse_path()), schema_digest())
+
+
+@st.cache_resource(show_spinner="Đang nâng cấp kho dữ liệu…")
+def _upgraded(path_text: str, digest: str) -> bool:
+    """Once per server process and schema (the cache key): opening the file through the ETL upgrades it."""
+    path = Path(path_text)
+    if path.exists() and _stored_digest(path) != digest:
+        Warehouse(path).close()
+    return True
+
+
+def _stored_digest(path: Path) -> str | None:
+    con = duckdb.connect()
+    try:
+        attach(con, path)
+        found = con.execute("SELECT value FROM warehouse.warehouse_meta WHERE key = 'schema'").fetchall()
+        return found[0][0] if found else None
+    except duckdb.CatalogException:
+        return None
+    finally:
+        con.close()
 
 
 def _snapshot_file() -> Path:
@@ -76,13 +103,13 @@ def _snapshot_file() -> Path:
     return folder / f"{os.getpid()}_{time.time_ns()}.duckdb"
 
 
-def _attach(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+def attach(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     for attempt in range(LOCK_RETRIES):
         try:
             con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)])
             return
-        except duckdb.IOException:
-            if attempt == LOCK_RETRIES - 1:
+        except (duckdb.IOException, duckdb.ConnectionException, duckdb.ResourceInUseException):
+            if attempt == LOCK_RETRIES - 1:  # a writer (ingest, upload, alias) holds the file for a moment
                 raise
             time.sleep(0.25)
 

@@ -83,6 +83,28 @@ def yearly_totals(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
         FROM u FULL JOIN a USING (year) FULL JOIN m USING (year) ORDER BY year""", f.params())
 
 
+def completeness_level(f: Filters, year: int) -> str:
+    """The level whose reporting is counted: the one level the sidebar picks, else provinces nationwide and,
+    within chosen provinces, the level below (districts before 2025, communes from 2025)."""
+    picked = [v for v in f.levels if v in ("province", "district", "commune")]
+    if len(picked) == 1 and not (picked[0] == "district" and year >= REFORM_YEAR):
+        return picked[0]
+    if not f.provinces:
+        return "province"
+    return "district" if year < REFORM_YEAR else "commune"
+
+
+def completeness(con: duckdb.DuckDBPyConnection, f: Filters, year: int) -> tuple[int, int, str]:
+    """(received, expected, level): how many of the units expected that year (official list of that year's
+    map, in the chosen provinces of today) have reported, by `completeness_level`."""
+    level = completeness_level(f, year)
+    received, expected = con.execute("""
+        SELECT coalesce(sum(received), 0), coalesce(sum(expected), 0) FROM submission_counts
+        WHERE year = $year AND level = $level AND (len($provinces) = 0 OR list_contains($provinces, province_code))
+        """, {"year": year, "level": level, "provinces": list(f.provinces)}).fetchall()[0]
+    return int(received), int(expected), level
+
+
 def by_place(con: duckdb.DuckDBPyConnection, f: Filters, year: int, group: str,
              province: str | None = None, area: str | None = None) -> pd.DataFrame:
     """Totals per province, per area (commune today or old district) of a province, or per unit of an area.

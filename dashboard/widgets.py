@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import db
 from dashboard.format import number
 
 TOPOJSON_URL = "./app/static/topojson/"  # served from static/ so maps need no internet
@@ -69,6 +70,23 @@ def kpi(column, label: str, value: str, delta: str | None = None, help: str | No
 
 def empty(message: str) -> None:
     st.info(message, icon="ℹ️")
+
+
+LEVEL_WORDS = {"province": "tỉnh/thành phố", "district": "quận/huyện", "commune": "xã/phường"}
+
+
+def completeness(filters, years) -> None:
+    """Beside every page's totals: how many expected units reported ("Năm 2026: 30/34 tỉnh/thành phố đã báo
+    cáo"), so a total is never read without knowing how much of the country it covers."""
+    parts = []
+    for year in sorted(years):
+        received, expected, level = db.query("completeness", filters, year)
+        if expected:
+            parts.append(f"năm {year}: {number(received)}/{number(expected)} {LEVEL_WORDS[level]}")
+    if parts:
+        st.caption(":material/fact_check: Đã báo cáo — " + "; ".join(parts) + ".",
+                   help="Số đơn vị đã có báo cáo trên số đơn vị phải báo cáo theo danh mục chính thức của năm đó "
+                        "(cả nước: cấp tỉnh; trong tỉnh đã chọn: cấp huyện trước 2025, cấp xã từ 2025).")
 
 
 BOUNDARIES_NOTES = {

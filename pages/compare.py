@@ -46,6 +46,7 @@ if group == "area" and not today and last >= REFORM_YEAR:
                   "quận/huyện để đối chiếu. Hãy so sánh theo tỉnh/thành phố, hoặc chọn Địa giới “hiện nay” ở thanh "
                   "bên trái để so sánh theo xã/phường sau sắp xếp.")
     st.stop()
+widgets.completeness(selection.filters, [year_a, year_b])
 rows = db.query("compare", selection.filters, year_a, year_b, measure, group, province)
 if rows.empty:
     widgets.empty("Không có số liệu khớp bộ lọc ở hai năm đã chọn.")

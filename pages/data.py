@@ -43,6 +43,7 @@ def readable(rows):
 
 
 total = int(table["total_rows"].iloc[0])
+widgets.completeness(selection.filters, selection.filters.years or selection.years_available)
 st.caption(f"{number(total)} dòng. 'Phần chưa chi tiết': phần số liệu của một địa bàn mà báo cáo của các đơn vị "
            "cấp dưới chưa kê ra (mỗi địa bàn chỉ được cộng một lần)." + (
                " 'Gần đúng': xã/phường cũ bị chia cho nhiều xã/phường mới năm 2025, được tính trọn vào xã/phường mới "

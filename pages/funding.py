@@ -10,6 +10,7 @@ selection = st.session_state["selection"]
 st.title("Kinh phí")
 widgets.boundaries_note(selection.filters.boundaries)
 year = choose_year(selection, key="f_year")
+widgets.completeness(selection.filters, [year])
 places = db.query("by_place", selection.filters, year, "province")
 if places.empty or not (places["state_budget"] + places["social"]).any():
     widgets.empty(f"Không có số liệu kinh phí năm {year} khớp bộ lọc.")

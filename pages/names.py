@@ -36,7 +36,8 @@ else:
     ranked = aliases.suggestions(index, name, parent)
     others = [u for u in aliases.candidates(index, parent) if u.key not in {s.unit.key for s in ranked}]
     options = [s.unit for s in ranked] + others
-    labels = {s.unit.key: f"{s.unit.name} — {s.reason} ({s.score:.0%})" for s in ranked}
+    labels = {s.unit.key: f"{s.unit.name} — {s.reason}" + ("" if s.score == 1 else f" (giống {s.score:.0%})")
+              for s in ranked}
     target = st.selectbox("Thuộc đơn vị chính thức", options, key="names_target",
                           format_func=lambda u: labels.get(u.key, u.name),
                           help="Các gợi ý xếp theo mức giống tên; gõ để tìm đơn vị khác trong cùng tỉnh.")

@@ -20,6 +20,7 @@ previous = previous_year(selection, year)
 every_year = replace(selection.filters, years=())
 totals = db.query("yearly_totals", every_year).set_index("year")
 st.caption(f"Năm {year}" + (f", so với năm {previous}" if previous else " (không có năm trước để so sánh)"))
+widgets.completeness(selection.filters, [y for y in (previous, year) if y])
 if year not in totals.index or not totals.loc[year, "units"]:
     widgets.empty(f"Không có báo cáo nào của năm {year} khớp bộ lọc. Bỏ bớt bộ lọc ở thanh bên trái.")
     st.stop()

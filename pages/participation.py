@@ -10,6 +10,7 @@ selection = st.session_state["selection"]
 st.title("Tham gia")
 widgets.boundaries_note(selection.filters.boundaries)
 year = choose_year(selection, key="p_year")
+widgets.completeness(selection.filters, [year])
 measure = st.radio("Chỉ số", ["participants", "events"], format_func=charts.LABELS.get, horizontal=True,
                    index=["participants", "events"].index(filters.url_value("chi_so", ["participants", "events"],
                                                                            "participants")), key="p_measure")

@@ -21,11 +21,9 @@ import openpyxl
 import pandas as pd
 import pytest
 import streamlit as st
+from app_support import download, remember_navigation
 from openpyxl.utils import get_column_letter
 from streamlit import dataframe_util
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard import widgets
@@ -180,16 +178,7 @@ def warehouse(tmp_path_factory) -> Iterator[Warehouse]:
 @pytest.fixture
 def open_app(warehouse, monkeypatch):
     """Start the app (optionally from a URL's query parameters) and pick a view in the sidebar."""
-    # AppTest forgets before every run that the app calls st.navigation, and the `pages/` folder then puts
-    # it in Streamlit's old folder mode, where a rerun of the default page runs pages/overview.py alone,
-    # without app.py (no sidebar, stale filters). A server remembers after the first run; so do we.
-    init = PagesManager.__init__
-
-    def remembering(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", remembering)
+    remember_navigation(monkeypatch)
 
     def start(view: View = View(), page: str | None = None, query: dict | None = None) -> AppTest:
         at = AppTest.from_file(str(APP), default_timeout=60)
@@ -201,28 +190,6 @@ def open_app(warehouse, monkeypatch):
         return at
 
     return start
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict:
-    """Media file id -> how to get the bytes behind a download button: stored files (data given up front)
-    and deferred ones (a callable run when the button is pressed) are both caught."""
-    files: dict = {}
-    store, defer = MemoryMediaFileStorage.load_and_get_id, MediaFileManager.add_deferred
-
-    def keep_file(self, path_or_data, *args, **kwargs):
-        file_id = store(self, path_or_data, *args, **kwargs)
-        files[file_id] = lambda: path_or_data
-        return file_id
-
-    def keep_callable(self, make, *args, **kwargs):
-        file_id = defer(self, make, *args, **kwargs)
-        files[file_id] = make
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep_file)
-    monkeypatch.setattr(MediaFileManager, "add_deferred", keep_callable)
-    return files
 
 
 # --- Reading what the page shows --------------------------------------------------------------------
@@ -290,13 +257,6 @@ def column_sums(df: pd.DataFrame) -> dict[str, int]:
             values = df[column(df, pattern)]  # numbers in files, Vietnamese-written text on screen
             sums[name] = int(sum(number_in(v) or 0 for v in values))
     return sums
-
-
-def download(at: AppTest, files: dict, key: str) -> bytes:
-    """What pressing the download button hands the browser."""
-    button = at.download_button(key=key).proto
-    data = files[button.deferred_file_id if button.HasField("deferred_file_id") else Path(button.url).stem]()
-    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 # --- 1. Every page renders for the default view and filtered views ---------------------------------
@@ -747,3 +707,26 @@ def test_commune_comparison_today_lists_what_old_communes_make_each_row(open_app
     assert number_in(table.loc["Tổng cộng", "Năm 2023"]) == total_2023
     notes = table[column(table, r"ghi chu")]
     assert any(str(n).startswith("năm 2023 gồm Phường") for n in notes)
+
+
+# --- Completeness beside the totals ----------------------------------------------------------------
+
+COUNTS_SQL = ("SELECT sum(received), sum(expected) FROM submission_counts WHERE year = ? AND level = ? "
+              "AND (? IS NULL OR province_code = ?)")
+
+
+@pytest.mark.parametrize(("page", "view", "years", "level", "words"), [
+    ("pages/overview.py", View(years=(2026,)), (2025, 2026), "province", "tỉnh/thành phố"),  # and the year before
+    ("pages/participation.py", View(years=(2023,), provinces=("79",)), (2023,), "district", "quận/huyện"),
+    ("pages/funding.py", View(years=(2025,), provinces=("01",)), (2025,), "commune", "xã/phường"),
+])
+def test_pages_say_how_many_expected_units_reported(open_app, warehouse, page, view, years, level, words):
+    at = open_app(view, page=page)
+    province = view.provinces[0] if view.provinces else None
+    parts = []
+    for year in years:
+        (received, expected), = warehouse.rows(COUNTS_SQL, [year, level, province, province])
+        assert 0 < received <= expected
+        parts.append(f"năm {year}: {vn(received)}/{vn(expected)} {words}")
+    stated = [c.value for c in at.caption if "Đã báo cáo" in c.value]
+    assert stated == [f":material/fact_check: Đã báo cáo — {'; '.join(parts)}."]
