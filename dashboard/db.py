@@ -19,7 +19,7 @@ import duckdb
 import streamlit as st
 
 from dashboard import queries
-from etl.warehouse import DEFAULT_DB, Warehouse, schema_digest
+from etl.warehouse import DEFAULT_DB, Warehouse, attach_read_only, reading, schema_digest
 
 SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from; every unit carries its places on both maps
     "report_facts": "SELECT * FROM warehouse.report_facts JOIN warehouse.unit_boundaries USING (unit_key)",
@@ -32,7 +32,6 @@ SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from; every unit carri
     "submission_counts": "SELECT * FROM warehouse.submission_counts",
 }
 FIRST_START = threading.Lock()  # one demo build per server process (see app.ensure_warehouse)
-LOCK_RETRIES = 20
 SNAPSHOT_MEMORY = "150MB"
 
 
@@ -59,7 +58,7 @@ def snapshot(path: Path) -> duckdb.DuckDBPyConnection:
     """
     con = duckdb.connect(str(_snapshot_file()))
     con.execute("SET memory_limit = ?", [SNAPSHOT_MEMORY])
-    attach(con, path)
+    attach_read_only(con, path)
     try:
         for name, sql in SNAPSHOT_VIEWS.items():
             con.execute(f"CREATE TABLE {name} AS {sql}")  # noqa: S608 (fixed names)
@@ -83,15 +82,12 @@ def _upgraded(path_text: str, digest: str) -> bool:
 
 
 def _stored_digest(path: Path) -> str | None:
-    con = duckdb.connect()
-    try:
-        attach(con, path)
-        found = con.execute("SELECT value FROM warehouse.warehouse_meta WHERE key = 'schema'").fetchall()
-        return found[0][0] if found else None
-    except duckdb.CatalogException:
-        return None
-    finally:
-        con.close()
+    with reading(path) as con:
+        try:
+            found = con.execute("SELECT value FROM warehouse_meta WHERE key = 'schema'").fetchall()
+        except duckdb.CatalogException:  # made before the digest was kept
+            return None
+    return found[0][0] if found else None
 
 
 def _snapshot_file() -> Path:
@@ -101,17 +97,6 @@ def _snapshot_file() -> Path:
     for old in folder.glob(f"{os.getpid()}_*"):
         old.unlink(missing_ok=True)
     return folder / f"{os.getpid()}_{time.time_ns()}.duckdb"
-
-
-def attach(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    for attempt in range(LOCK_RETRIES):
-        try:
-            con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)])
-            return
-        except (duckdb.IOException, duckdb.ConnectionException, duckdb.ResourceInUseException):
-            if attempt == LOCK_RETRIES - 1:  # a writer (ingest, upload, alias) holds the file for a moment
-                raise
-            time.sleep(0.25)
 
 
 @st.cache_resource(max_entries=1, show_spinner="Đang đọc kho dữ liệu…")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,14 +31,13 @@ from etl.read import SUPPORTED_TYPES
 from etl.resolve import Options
 from etl.template import DATA_DIR, indicator_labels
 from etl.units import load_index
-from etl.warehouse import Warehouse
+from etl.warehouse import BUSY, Warehouse, retrying
+from etl.warehouse import reading as warehouse_reading
 
 RULES_FILE = DATA_DIR / "upload_rules.csv"
 STATUS_WORDS = {"loaded": "mới", "replaced": "thay thế", "unchanged": "không đổi", "rejected": "bị từ chối"}
 CHANGE_WORDS = {"new": "mới", "replaced": "thay thế", "unchanged": "không đổi"}
 CONFIRMABLE = ("loaded", "replaced")  # an unchanged or rejected file has nothing to load
-OPEN_RETRIES = 40  # × 0.25 s: a command-line ingest of a few files finishes within this
-BUSY = (duckdb.IOException, duckdb.ResourceInUseException, duckdb.ConnectionException)
 ENTRIES, PREVIEWS = "intake_entries", "intake_previews"  # session keys
 _OPEN = threading.Lock()  # one connection to the warehouse at a time in this server process
 Connection = TypeVar("Connection")
@@ -122,13 +120,10 @@ def screen(files: Sequence[Received], rules: UploadRules) -> tuple[list[Upload],
 
 
 def _retrying(connect: Callable[[], Connection]) -> Connection:
-    for attempt in range(OPEN_RETRIES):
-        try:
-            return connect()
-        except BUSY:
-            if attempt == OPEN_RETRIES - 1:
-                raise WarehouseBusy() from None
-            time.sleep(0.25)
+    try:
+        return retrying(connect)
+    except BUSY:
+        raise WarehouseBusy() from None
 
 
 @contextmanager
@@ -146,11 +141,11 @@ def writing(submitted_by: str | None = None) -> Iterator[Warehouse]:
 def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """The warehouse open read-only, for what the history page shows (always the file as it is now)."""
     with _OPEN:
-        con = _retrying(lambda: duckdb.connect(str(path), read_only=True))
         try:
-            yield con
-        finally:
-            con.close()
+            with warehouse_reading(path) as con:
+                yield con
+        except BUSY:
+            raise WarehouseBusy() from None
 
 
 # --- the upload page's session: each file's preview and what was done with it ----------------------------------

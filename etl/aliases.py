@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-import duckdb
-
 from etl.units import Unit, UnitIndex, aliases_file, load_index, split_type
+from etl.warehouse import Warehouse, reading
 
 FIELDS = ("map", "province", "alias", "code", "note")
 LOCALITIES = ("province", "district", "commune")
@@ -103,8 +102,6 @@ def index_with(path: Path | None = None) -> UnitIndex:
 
 def apply_to_warehouse(db: Path, path: Path | None = None) -> list[tuple[str, str]]:
     """Move every report kept under a name that an alias now resolves; returns (old, new) unit keys."""
-    from etl.warehouse import Warehouse
-
     warehouse = Warehouse(db)
     try:
         return warehouse.apply_aliases(index_with(path))
@@ -114,7 +111,7 @@ def apply_to_warehouse(db: Path, path: Path | None = None) -> list[tuple[str, st
 
 def unresolved(db: Path) -> list[dict]:
     """Names kept unresolved with the reports under them, read from the warehouse for a moment."""
-    with duckdb.connect(str(db), read_only=True) as con:
+    with reading(db) as con:
         rows = con.execute("""
             SELECT v.unit_key, v.reported_name, v.under_unit, u.parent_key, u.map, v.years, v.reports
             FROM unresolved_units v JOIN units u USING (unit_key) ORDER BY v.province_code, v.reported_name""")

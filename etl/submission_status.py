@@ -8,9 +8,6 @@ a warehouse held open would stop a data officer's `python -m etl ingest`. The ru
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,9 +16,8 @@ import pandas as pd
 
 from etl import deadlines
 from etl.units import REFORM_YEAR
+from etl.warehouse import reading, retrying
 
-LOCK_RETRIES = 20  # 5 seconds: an ingest lets go of the file when it ends
-RETRY_SECONDS = 0.25
 STATUS_ORDER = ("missing", "late", "received", "on_time")
 
 
@@ -46,31 +42,6 @@ def levels_for(year: int) -> tuple[str, ...]:
     return ("province", "district", "commune") if year < REFORM_YEAR else ("province", "commune")
 
 
-def _retrying(action):
-    """Run `action`, waiting while another process (an ingest) or this one (the app's snapshot, an upload)
-    holds the file in a way that excludes it; the last failure is raised."""
-    for _ in range(LOCK_RETRIES - 1):
-        try:
-            return action()
-        except (duckdb.IOException, duckdb.ResourceInUseException):
-            time.sleep(RETRY_SECONDS)
-    return action()
-
-
-@contextmanager
-def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The warehouse attached read-only to a private in-memory connection, as its default database, and let go
-    on exit (an in-memory connection, like the app's snapshot: a second plain connection to the same file in one
-    process would clash with the snapshot's attach)."""
-    con = duckdb.connect()
-    try:
-        _retrying(lambda: con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)]))
-        con.execute("USE warehouse")
-        yield con
-    finally:
-        con.close()
-
-
 def align_deadlines(path: Path, deadlines_path: Path | None = None) -> list[str]:
     """Make the warehouse's copy of the deadlines match the file, writing only when they differ (the file was
     edited by hand since the last ingest). Returns the file's problems; then the copy stays as it was."""
@@ -89,7 +60,7 @@ def align_deadlines(path: Path, deadlines_path: Path | None = None) -> list[str]
         finally:
             con.close()
 
-    _retrying(write)
+    retrying(write)
     return []
 
 

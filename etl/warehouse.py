@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections import ChainMap
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
@@ -67,6 +70,41 @@ class Staged:
     rows: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in TABLES})
     superseded: list[int] = field(default_factory=list)
     planned: list[Planned] = field(default_factory=list)
+
+
+BUSY = (duckdb.IOException, duckdb.ConnectionException, duckdb.ResourceInUseException)
+LOCK_RETRIES = 20  # × 0.25 s: a command-line ingest of a few files lets go of the file within this
+T = TypeVar("T")
+
+
+def retrying(action: Callable[[], T]) -> T:
+    """Run `action`, waiting while another connection (an ingest, an upload, the app's snapshot) holds the
+    file in a way that excludes it; the last failure is raised."""
+    for _ in range(LOCK_RETRIES - 1):
+        try:
+            return action()
+        except BUSY:
+            time.sleep(0.25)
+    return action()
+
+
+def attach_read_only(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """The warehouse as database `warehouse` of `con`, read-only. Readers attach to a connection of their own
+    rather than open the file: two connections to one file in a process would clash."""
+    retrying(lambda: con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)]))
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The warehouse read-only, as the default database, for as long as one read takes (the app must not keep
+    the file: a data officer's `python -m etl ingest` could not write it)."""
+    con = duckdb.connect()
+    try:
+        attach_read_only(con, path)
+        con.execute("USE warehouse")
+        yield con
+    finally:
+        con.close()
 
 
 def schema_digest() -> str:

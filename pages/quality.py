@@ -5,7 +5,6 @@ Read fresh from the warehouse, opened read-only for a moment (the app must not h
 and cached per warehouse version, so a new ingest shows on the next click.
 """
 
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import streamlit as st
 from dashboard import auth, db, exports, widgets
 from dashboard.format import number
 from etl import quality
+from etl.warehouse import reading
 
 HEADERS = {  # in the order shown: where to look comes before the long message, which the screen may cut
     "year": "Năm", "unit_name": "Đơn vị", "sheet": "Sheet", "cell": "Ô", "message": "Nội dung", "file_name": "Tệp",
@@ -26,27 +26,15 @@ user = auth.require("officer")
 st.title("Chất lượng dữ liệu")
 
 
-@contextmanager
-def warehouse(path: Path):
-    """The warehouse attached read-only, for as long as one read takes."""
-    con = duckdb.connect()
-    try:
-        db.attach(con, path)
-        con.execute("USE warehouse")
-        yield con
-    finally:
-        con.close()
-
-
 @st.cache_data(max_entries=4, show_spinner="Đang đọc các kiểm tra chất lượng…")
 def load(path: Path, version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Findings and rule names of this version of the warehouse."""
-    with warehouse(path) as con:
+    with reading(path) as con:
         return quality.findings(con), quality.rule_names(con)
 
 
 def original(path: Path, sha256: str) -> bytes:
-    with warehouse(path) as con:
+    with reading(path) as con:
         return quality.original(con, sha256)[1]
 
 

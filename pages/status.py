@@ -14,6 +14,7 @@ from dashboard import auth, db, exports, filters, widgets
 from dashboard.format import number
 from etl import deadlines
 from etl import submission_status as status
+from etl.warehouse import BUSY as WAREHOUSE_BUSY
 
 STATUS_LABELS = {"missing": "Chưa nộp", "late": "Trễ hạn", "received": "Đã nộp", "on_time": "Đúng hạn"}
 BASIS_LABELS = {"form:own": "Ngày trên báo cáo", "received:own": "Ngày nhận tệp",  # date_source:via
@@ -56,7 +57,7 @@ def fresh(read, *args):
     predates the status views (they are added when the ETL next opens it), say so and stop."""
     try:
         return read(*args)
-    except (duckdb.IOException, duckdb.ResourceInUseException):
+    except WAREHOUSE_BUSY:
         st.warning(BUSY)
     except duckdb.CatalogException:
         st.warning(OLD)
