@@ -100,6 +100,7 @@ class UnitIndex:
                         if not bucket or bucket[-1] is not unit:  # a unit's keys repeat, never interleave
                             bucket.append(unit)
         self.agency_words = _agency_words()
+        self.accented_agency_words = _agency_words(accented=True)
         # forms name the same few thousand units over and over: look-ups are memoised per index
         self._found: dict[tuple[str, str], list[Unit]] = {}
         self._agency: dict[str, bool] = {}
@@ -157,9 +158,14 @@ class UnitIndex:
         return unit
 
     def is_agency(self, name: str) -> bool:
+        """Named by an agency word ('Phòng GD&ĐT', 'Trung tâm HTCĐ'). With its diacritics when the name has
+        them: folded, 'Phòng' would take the commune 'Phong Vân' and 'Báo' the city 'Bảo Lộc'."""
         if name not in self._agency:
             folded = fold(name)
-            self._agency[name] = any(folded == w or folded.startswith(w + " ") for w in self.agency_words)
+            written = unicodedata.normalize("NFC", name).lower()
+            words = self.agency_words if written == folded else self.accented_agency_words
+            text = folded if written == folded else written
+            self._agency[name] = any(text == w or text.startswith(w + " ") for w in words)
         return self._agency[name]
 
     def _lookup(self, scope: str, name: str) -> list[Unit]:
@@ -209,9 +215,10 @@ def _name_keys(unit_type: str | None, core: str) -> list[str]:
 
 
 @cache
-def _agency_words() -> tuple[str, ...]:
+def _agency_words(accented: bool = False) -> tuple[str, ...]:
     with (DATA_DIR / "agency_words.csv").open(encoding="utf-8-sig", newline="") as handle:
-        return tuple(fold(r["prefix"]) for r in csv.DictReader(handle) if r["prefix"].strip())
+        words = [r["prefix"].strip() for r in csv.DictReader(handle) if r["prefix"].strip()]
+    return tuple(unicodedata.normalize("NFC", w).lower() if accented else fold(w) for w in words)
 
 
 def aliases_file() -> Path:

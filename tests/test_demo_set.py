@@ -110,11 +110,7 @@ def _expected_status(manifest: dict, year: int, province: str, level: str) -> di
     return status
 
 
-PHONG_VAN = pytest.mark.xfail(strict=True, reason="the ETL reads 'Phong Vân' (a commune of Ba Vì) as an agency: the "
-                              "agency word 'Phòng' matches it once diacritics are folded away")
-
-
-@pytest.mark.parametrize("level", ["province", "district", pytest.param("commune", marks=PHONG_VAN)])
+@pytest.mark.parametrize("level", ["province", "district", "commune"])
 def test_submission_status_of_ha_noi_2024_follows_the_forms(demo, level):
     """Hà Nội 2024: Ba Đình and Ba Vì send tables of their communes, six districts their own forms, a school its
     own (not an expected unit); the city sends no consolidated report."""

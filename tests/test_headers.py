@@ -71,3 +71,4 @@ def test_a_synonym_added_as_data_is_used(vocab):
     extended = Vocabulary(vocab.synonyms + [Synonym("indicator", "reading", "", fold("Ngày hội đọc"))])
     assert vocab.meaning(["Ngày hội đọc", "SL"]).kind != "indicator"
     assert extended.meaning(["Ngày hội đọc", "SL"]).target == "reading"
+
