@@ -45,12 +45,12 @@ APP = ROOT / "app.py"
 VERSION = "app-v2"  # bump when the generator's output changes, so cached forms are rebuilt
 PAGES = ("overview", "participation", "funding", "compare", "data")
 SIDEBAR = ("f_years", "f_provinces", "f_indicators", "f_levels")
-PAGE_WIDGETS = {  # page -> its own widgets, changed in turn with the sidebar filters
-    "overview": (),
-    "participation": ("p_year", "p_measure", "p_map_level", "p_province", "p_district"),
-    "funding": ("f_year",),
-    "compare": ("c_year_a", "c_year_b", "c_measure"),
-    "data": ("d_detail",),
+PAGE_WIDGETS = {  # page -> its own widgets (and the boundaries switch), changed in turn with the sidebar filters
+    "overview": ("f_boundaries",),
+    "participation": ("p_year", "p_measure", "p_map_level", "p_province", "p_area", "f_boundaries"),
+    "funding": ("f_year", "f_boundaries"),
+    "compare": ("c_year_a", "c_year_b", "c_measure", "c_group", "c_province", "f_boundaries"),
+    "data": ("d_detail", "f_boundaries"),
 }
 P95_TARGET_MS = 250
 RSS_TARGET_MB = 500
@@ -123,14 +123,21 @@ def _count_reports(db: Path) -> int:
         return con.execute("SELECT count(*) FROM current_reports").fetchone()[0]
 
 
-def _districts_by_province(db: Path) -> dict[str, list[str]]:
-    """District codes by today's province, the raw values behind the p_district choices."""
+def _areas_by_province(db: Path) -> dict[str, list[str]]:
+    """The raw values behind the p_area choices (today's communes, or old districts as reported) and, through
+    its keys, behind p_province: 'today|79' or 'reported|L:P:79' -> area keys."""
     with duckdb.connect(str(db), read_only=True) as con:
-        rows = con.execute("SELECT DISTINCT province_code, district_code FROM report_facts "
-                           "WHERE district_code IS NOT NULL ORDER BY ALL").fetchall()
+        rows = con.execute("""
+            SELECT 'today|' || province_code, coalesce(commune_key_today, 'D:' || district_code)
+            FROM report_facts JOIN unit_boundaries USING (unit_key)
+            WHERE coalesce(commune_key_today, district_code) IS NOT NULL
+            UNION
+            SELECT 'reported|' || reported_province_key, district_code
+            FROM report_facts JOIN unit_boundaries USING (unit_key) WHERE district_code IS NOT NULL
+            ORDER BY ALL""").fetchall()
     places: dict[str, list[str]] = {}
-    for province, district in rows:
-        places.setdefault(province, []).append(district)
+    for province, area in rows:
+        places.setdefault(province, []).append(area)
     return places
 
 
@@ -142,7 +149,7 @@ def run(out: Path, quick: bool, reruns: int = 20) -> dict:
     code = f"from bench.app_speed import serve; serve({reruns})"
     env = {**os.environ, "HTSD_WAREHOUSE": str(db)}
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                          input=json.dumps(_districts_by_province(db)))
+                          input=json.dumps(_areas_by_province(db)))
     if done.returncode:
         raise RuntimeError(f"app benchmark failed:\n{done.stderr[-4000:]}")
     return {"warehouse": warehouse, "reruns": reruns, **json.loads(done.stdout.strip().splitlines()[-1])}
@@ -266,13 +273,16 @@ def _candidates(at: Any, key: str, places: dict[str, list[str]]) -> list:
     selection = at.session_state["selection"]
     years = list(selection.years_available)
     province = at.session_state["p_province"] if "p_province" in at.session_state else None
+    mode = selection.filters.boundaries
+    provinces = [k.split("|", 1)[1] for k in places if k.startswith(f"{mode}|")]
     return {
         "f_years": years, "f_provinces": list(selection.province_names),
         "f_indicators": list(selection.indicator_labels), "f_levels": list(LEVEL_LABELS),
         "p_year": years, "f_year": years, "c_year_a": years, "c_year_b": years,
         "p_measure": ["participants", "events"], "p_map_level": ["province", "unit"],
-        "p_province": list(selection.province_names), "p_district": [None, *places.get(province, [])],
-        "c_measure": ["participants", "events", "state_budget", "social"],
+        "p_province": provinces, "p_area": [None, *places.get(f"{mode}|{province}", [])],
+        "c_measure": ["participants", "events", "state_budget", "social"], "c_group": ["province", "area"],
+        "c_province": provinces, "f_boundaries": ["today", "reported"],
     }.get(key, [])
 
 

@@ -21,13 +21,16 @@ import streamlit as st
 from dashboard import queries
 from etl.warehouse import DEFAULT_DB, Warehouse, attach_read_only, reading, schema_digest
 
-SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from; every unit carries its places on both maps
-    "report_facts": "SELECT * FROM warehouse.report_facts JOIN warehouse.unit_boundaries USING (unit_key)",
-    "report_funding": "SELECT * FROM warehouse.report_funding JOIN warehouse.unit_boundaries USING (unit_key)",
+SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from, in this order; every unit carries its places on
+    # both maps, from `boundaries`: a local copy of the small unit_boundaries view made first, so the large
+    # copies join a table rather than re-derive the view (which needs more than the snapshot's memory limit)
+    "boundaries": "SELECT * FROM warehouse.unit_boundaries",
+    "report_facts": "SELECT * FROM warehouse.report_facts JOIN boundaries USING (unit_key)",
+    "report_funding": "SELECT * FROM warehouse.report_funding JOIN boundaries USING (unit_key)",
     "reports": "SELECT r.year, r.unit_key, r.submitted_at, p.* EXCLUDE (unit_key), b.* EXCLUDE (unit_key) "
                "FROM warehouse.current_reports r JOIN warehouse.unit_places p USING (unit_key) "
-               "JOIN warehouse.unit_boundaries b USING (unit_key)",
-    "unit_places": "SELECT * FROM warehouse.unit_places JOIN warehouse.unit_boundaries USING (unit_key)",
+               "JOIN boundaries b USING (unit_key)",
+    "unit_places": "SELECT * FROM warehouse.unit_places JOIN boundaries USING (unit_key)",
     "commune_makeup": "SELECT * FROM warehouse.commune_makeup",
     "submission_counts": "SELECT * FROM warehouse.submission_counts",
 }
@@ -58,6 +61,7 @@ def snapshot(path: Path) -> duckdb.DuckDBPyConnection:
     """
     con = duckdb.connect(str(_snapshot_file()))
     con.execute("SET memory_limit = ?", [SNAPSHOT_MEMORY])
+    con.execute("SET preserve_insertion_order = false")  # the copies need no order, and keep less in memory
     attach_read_only(con, path)
     try:
         for name, sql in SNAPSHOT_VIEWS.items():
