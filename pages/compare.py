@@ -1,5 +1,7 @@
 """So sánh năm: two years side by side per locality, with change, % change, rank change and totals."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -46,7 +48,9 @@ if group == "area" and not today and last >= REFORM_YEAR:
                   "quận/huyện để đối chiếu. Hãy so sánh theo tỉnh/thành phố, hoặc chọn Địa giới “hiện nay” ở thanh "
                   "bên trái để so sánh theo xã/phường sau sắp xếp.")
     st.stop()
-widgets.completeness(selection.filters, [year_a, year_b])
+# completeness of what is compared: one province's communes or districts, or the sidebar's scope
+scope = replace(selection.filters, provinces=(province,)) if province and today else selection.filters
+widgets.completeness(scope, [year_a, year_b])
 rows = db.query("compare", selection.filters, year_a, year_b, measure, group, province)
 if rows.empty:
     widgets.empty("Không có số liệu khớp bộ lọc ở hai năm đã chọn.")

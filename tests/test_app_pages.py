@@ -707,6 +707,11 @@ def test_commune_comparison_today_lists_what_old_communes_make_each_row(open_app
     assert number_in(table.loc["Tổng cộng", "Năm 2023"]) == total_2023
     notes = table[column(table, r"ghi chu")]
     assert any(str(n).startswith("năm 2023 gồm Phường") for n in notes)
+    counts = [warehouse.rows(COUNTS_SQL, [year, level, "79", "79"])[0] for year, level in ((2023, "district"),
+                                                                                          (2026, "commune"))]
+    assert [c.value for c in at.caption if "Đã báo cáo" in c.value] == [  # of HCMC's districts, then communes
+        f":material/fact_check: Đã báo cáo — năm 2023: {vn(counts[0][0])}/{vn(counts[0][1])} quận/huyện; "
+        f"năm 2026: {vn(counts[1][0])}/{vn(counts[1][1])} xã/phường."]
 
 
 # --- Completeness beside the totals ----------------------------------------------------------------
