@@ -265,7 +265,7 @@ VIEWS = [
     pytest.param(View(), id="default"),
     pytest.param(View(provinces=("79", "46")), id="provinces"),
     pytest.param(View(indicators=("opening_ceremony", "contest")), id="indicators"),
-    pytest.param(View(levels=("agency",)), id="level-agency"),
+    pytest.param(View(years=(2023, 2024), levels=("agency",)), id="level-agency"),  # no agency reported in 2026
     pytest.param(View(years=(2022, 2024)), id="years"),
     pytest.param(View(years=(2025,), provinces=("01",), indicators=("class",), levels=("commune",), money="đồng"),
                  id="all-filters"),
@@ -356,8 +356,9 @@ COMPARISONS = [
     pytest.param(Comparison(View(), None, None), id="default-latest-vs-previous"),
     pytest.param(Comparison(View(provinces=("79", "01", "46")), 2023, 2025, "state_budget"), id="2023-2025-budget"),
     pytest.param(Comparison(View(indicators=("reading",)), 2021, 2024, "events"), id="2021-2024-events"),
-    # agencies: Đồng Nai and An Giang reported in 2023 but not in 2025
-    pytest.param(Comparison(View(levels=("agency",)), 2023, 2025, one_year_only=("75", "91")), id="one-year-only"),
+    # agencies: Hồ Chí Minh, Đồng Nai and An Giang reported in 2023 but not in 2025, Huế only in 2025
+    pytest.param(Comparison(View(levels=("agency",)), 2023, 2025, one_year_only=("46", "75", "79", "91")),
+                 id="one-year-only"),
 ]
 
 
