@@ -20,8 +20,6 @@ from etl.values import header_multiplier
 DEFAULT_SYNONYMS = Path(__file__).resolve().parent.parent / "data" / "header_synonyms.csv"
 INDICATORS = ("opening_ceremony", "communication", "class", "online_learning", "training", "seminar",
               "contest", "reading", "visit", "commendation", "other")
-MEASURES = ("events", "participants")
-FUNDING = ("state_budget", "social", "total")
 KIND_ORDER = ("column", "funding", "indicator", "measure", "mode")  # which meaning wins when several match
 
 

@@ -18,8 +18,6 @@ from etl import deadlines
 from etl.units import REFORM_YEAR
 from etl.warehouse import reading, retrying
 
-STATUS_ORDER = ("missing", "late", "received", "on_time")
-
 
 @dataclass(frozen=True)
 class Counts:
