@@ -7,6 +7,7 @@ file's locality (its province at least), listed by `python -m etl status` until 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,11 +37,13 @@ class Report:
     cells: dict[str, str] = field(default_factory=dict)  # 'participants:toa_dam' -> 'E12': where each figure was read
     form_date: date | None = None  # the date written on the form ("…, ngày 20 tháng 10 năm 2025"), if any
     figures_sha: str = field(init=False)
+    cells_json: str = field(init=False)  # `cells` as stored, serialised here for the same reason
 
     def __post_init__(self) -> None:
         facts = sorted((k, e, p) for k, (e, p) in self.facts.items() if e or p)
         funding = sorted(self.funding.items())
         self.figures_sha = hashlib.sha256(repr((facts, funding)).encode()).hexdigest()[:20]
+        self.cells_json = json.dumps(self.cells, separators=(",", ":"))
 
 
 @dataclass

@@ -253,7 +253,7 @@ class Warehouse:
         staged.rows["submissions"].append((
             sid, ingest_id, sha256, report.year, report.unit.key, report.reported_name, report.sheet,
             None if report.row is None else report.row + 1, report.funding.get("total"), digest, True, datetime.now(),
-            json.dumps(report.cells), report.form_date))
+            report.cells_json, report.form_date))
         staged.rows["facts"] += [(sid, k, e, p) for k, (e, p) in report.facts.items() if e or p]
         if report.funding.keys() & {"state_budget", "social"}:
             staged.rows["funding"].append((sid, report.funding.get("state_budget", 0), report.funding.get("social", 0)))
