@@ -126,9 +126,12 @@ def _count_reports(db: Path) -> int:
 def _areas_by_province(db: Path) -> dict[str, list[str]]:
     """The raw values behind the p_area choices (today's communes, or old districts as reported) and, through
     its keys, behind p_province: 'today|79' or 'reported|L:P:79' -> area keys."""
+    from dashboard.queries import Filters, place
+
+    today, _ = place(Filters(), "area")
     with duckdb.connect(str(db), read_only=True) as con:
-        rows = con.execute("""
-            SELECT 'today|' || province_code, coalesce(commune_key_today, 'D:' || district_code)
+        rows = con.execute(f"""
+            SELECT 'today|' || province_code, {today}
             FROM report_facts JOIN unit_boundaries USING (unit_key)
             WHERE coalesce(commune_key_today, district_code) IS NOT NULL
             UNION

@@ -30,13 +30,15 @@ class Filters:
                 "indicators": list(self.indicators), "levels": list(self.levels)}
 
 
+OLD_DISTRICT = "D:"  # key prefix of an old district's own figures, which no commune of today holds
+
 # Grouping columns (fixed SQL text, chosen by name, never from input). "area" is the level under a province:
 # today's communes (an old district's own figures, which no commune of today holds, stay under the old
 # district's name) or, as reported, the old districts.
 _PLACE = {
     ("today", "province"): ("province_code", "province_name"),
     ("reported", "province"): ("reported_province_key", "reported_province_name"),
-    ("today", "area"): ("coalesce(commune_key_today, 'D:' || district_code)",
+    ("today", "area"): (f"coalesce(commune_key_today, '{OLD_DISTRICT}' || district_code)",
                         "coalesce(commune_name_today, district_name || ' (cũ, số liệu cả huyện)')"),
     ("reported", "area"): ("district_code", "district_name"),
     ("today", "unit"): ("unit_key", "unit_name"),
@@ -47,6 +49,17 @@ _PLACE = {
 def place(f: Filters, group: str) -> tuple[str, str]:
     """The key and name columns that group rows by province, area or unit under the chosen boundaries."""
     return _PLACE[(f.boundaries, group)]
+
+
+def _before_reform(f: Filters, group: str, *years: int) -> bool:
+    """Rows are today's communes holding figures from before the reform: say what old units each holds."""
+    return (f.boundaries, group) == ("today", "area") and min(years) < REFORM_YEAR
+
+
+# with `LEFT JOIN commune_makeup c`: today's communes that took part of an old commune divided in 2025 are
+# approximate for years before it, and every such row names the old units it holds
+_MAKEUP_COLUMNS = """$before_reform AND NOT coalesce(c.exact, TRUE) AS approximate,
+               CASE WHEN $before_reform THEN array_to_string(c.old_units, ', ') END AS includes"""
 
 
 WHERE_UNITS = ("(len($provinces) = 0 OR list_contains($provinces, province_code)) "
@@ -116,7 +129,7 @@ def by_place(con: duckdb.DuckDBPyConnection, f: Filters, year: int, group: str,
     area_key, _ = place(f, "area")
     scope = f"($province IS NULL OR {province_key} = $province) AND ($area IS NULL OR {area_key} = $area)"
     params = {**f.params(), "year": year, "province": province, "area": area,
-              "before_reform": year < REFORM_YEAR and (f.boundaries, group) == ("today", "area")}
+              "before_reform": _before_reform(f, group, year)}
     return _df(con, f"""
         WITH a AS (SELECT coalesce({key}, '') AS key, any_value({name}) AS name, sum(events) AS events,
                           sum(participants) AS participants
@@ -130,8 +143,7 @@ def by_place(con: duckdb.DuckDBPyConnection, f: Filters, year: int, group: str,
         SELECT nullif(key, '') AS key, coalesce(u.name, a.name, m.name) AS name, coalesce(units, 0) AS units,
                coalesce(events, 0)::BIGINT AS events, coalesce(participants, 0)::BIGINT AS participants,
                coalesce(state_budget, 0)::BIGINT AS state_budget, coalesce(social, 0)::BIGINT AS social,
-               $before_reform AND NOT coalesce(c.exact, TRUE) AS approximate,
-               CASE WHEN $before_reform THEN array_to_string(c.old_units, ', ') END AS includes
+               {_MAKEUP_COLUMNS}
         FROM u FULL JOIN a USING (key) FULL JOIN m USING (key)
         LEFT JOIN commune_makeup c ON c.commune_key = key
         ORDER BY participants DESC, name""", params)
@@ -171,7 +183,6 @@ def compare(con: duckdb.DuckDBPyConnection, f: Filters, year_a: int, year_b: int
     where = WHERE_FACTS if source == "report_facts" else WHERE_UNITS
     key, name = place(f, group)
     province_key, _ = place(f, "province")
-    approximate = (f.boundaries, group) == ("today", "area") and min(year_a, year_b) < REFORM_YEAR
     return _df(con, f"""
         WITH v AS (
             SELECT coalesce({key}, '') AS key, max_by({name}, year) AS name,
@@ -184,11 +195,11 @@ def compare(con: duckdb.DuckDBPyConnection, f: Filters, year_a: int, year_b: int
                CASE WHEN value_a > 0 THEN (value_b - value_a) / value_a END AS change_pct,
                CASE WHEN in_a THEN rank() OVER (PARTITION BY in_a ORDER BY value_a DESC) END AS rank_a,
                CASE WHEN in_b THEN rank() OVER (PARTITION BY in_b ORDER BY value_b DESC) END AS rank_b,
-               in_a, in_b, $approximate AND NOT coalesce(c.exact, TRUE) AS approximate,
-               CASE WHEN $approximate THEN array_to_string(c.old_units, ', ') END AS includes
+               in_a, in_b, {_MAKEUP_COLUMNS}
         FROM v LEFT JOIN commune_makeup c ON c.commune_key = v.key
         ORDER BY value_b DESC NULLS LAST, value_a DESC""",
-               {**f.params(), "a": year_a, "b": year_b, "province": province, "approximate": approximate})
+               {**f.params(), "a": year_a, "b": year_b, "province": province,
+                "before_reform": _before_reform(f, group, year_a, year_b)})
 
 
 TABLE_ORDERS = {  # the Data page's sort choices -> ORDER BY (fixed text, never user input)

@@ -31,9 +31,10 @@ class Suggestion:
     reason: str
 
 
-def suggestions(index: UnitIndex, name: str, within: Unit, limit: int = 8) -> list[Suggestion]:
+def suggestions(index: UnitIndex, name: str, within: Unit, limit: int | None = 8) -> list[Suggestion]:
     """Units of `within`'s province on its map, most likely first: the unit the dataset says absorbed a
-    unit of this name, then names most alike (type words and diacritics ignored, same type first)."""
+    unit of this name, then names most alike (type words and diacritics ignored, same type first).
+    `limit=None` ranks every candidate, for a picker that lists the rest after the suggestions."""
     absorbed = [Suggestion(u, 1.0, "đã sáp nhập vào đơn vị này trước năm 2025")
                 for u in index.merged_into(name, within)]
     unit_type, core = split_type(name)

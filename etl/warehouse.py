@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -107,8 +108,10 @@ def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
+@cache
 def schema_digest() -> str:
-    """What the warehouse's tables and views are made from: the SQL files and the reform's mapping code."""
+    """What the warehouse's tables and views are made from: the SQL files and the reform's mapping code
+    (read once per process: the app asks on every page run)."""
     digest = hashlib.sha256()
     for path in [*(SQL_DIR / f for f in SQL_FILES), Path(reform.__file__)]:
         digest.update(path.read_bytes())

@@ -11,6 +11,7 @@ from dashboard import auth, db, widgets
 from etl import aliases
 from etl.units import load_index
 
+SUGGESTED = 8  # candidates shown with why they are suggested
 user = auth.require("officer")
 st.title("Chuẩn hóa tên đơn vị")
 st.caption("Tên đơn vị trong biểu mẫu mà danh mục chính thức không có (ví dụ phường đã sáp nhập trước năm 2025). "
@@ -33,11 +34,10 @@ else:
     chosen = st.selectbox("Tên cần xác định", range(len(pending)), key="names_pick",
                           format_func=lambda i: f"{pending[i]['reported_name']} — {pending[i]['under_unit']}")
     name, parent = pending[chosen]["reported_name"], index.units[pending[chosen]["parent_key"]]
-    ranked = aliases.suggestions(index, name, parent)
-    others = [u for u in aliases.candidates(index, parent) if u.key not in {s.unit.key for s in ranked}]
-    options = [s.unit for s in ranked] + others
+    ranked = aliases.suggestions(index, name, parent, limit=None)  # the top ones labelled, then every other
+    options = [s.unit for s in ranked]
     labels = {s.unit.key: f"{s.unit.name} — {s.reason}" + ("" if s.score == 1 else f" (giống {s.score:.0%})")
-              for s in ranked}
+              for s in ranked[:SUGGESTED]}
     target = st.selectbox("Thuộc đơn vị chính thức", options, key="names_target",
                           format_func=lambda u: labels.get(u.key, u.name),
                           help="Các gợi ý xếp theo mức giống tên; gõ để tìm đơn vị khác trong cùng tỉnh.")

@@ -3,7 +3,7 @@ today's commune or, as reported, the old district)."""
 
 import streamlit as st
 
-from dashboard import charts, db, filters, widgets
+from dashboard import charts, db, filters, queries, widgets
 from dashboard.periods import choose_year
 
 selection = st.session_state["selection"]
@@ -80,7 +80,7 @@ widgets.chart(charts.ranked_bars(detail, measure, f"{where}: {charts.LABELS[meas
                   "name": "Đơn vị", "units": "Đơn vị báo cáo", "events": "Hoạt động",
                   "participants": "Người tham gia"}), key="participation_detail",
               on_pick=pick("p_area", area_names) if by_area else None)
-if by_area and today and areas["key"].str.startswith("D:").any():
+if by_area and today and areas["key"].str.startswith(queries.OLD_DISTRICT).any():
     st.caption("“cũ, số liệu cả huyện”: phần báo cáo cấp huyện trước 2025 không kê theo xã, nên không chia được về "
                "xã/phường hiện nay; phần này vẫn được cộng đủ vào tỉnh.")
 approximate = areas[areas["approximate"]] if by_area else areas[areas["key"] == area].query("approximate")
