@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard import auth, db, filters
+from etl import warehouse
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def ensure_warehouse() -> bool:
     path = db.warehouse_path()
     if path.exists():
         return True
-    if path != db.DEFAULT_DB:
+    if path != warehouse.DEFAULT_DB:
         st.warning(f"Chưa có kho dữ liệu tại `{path}`. Tạo bằng lệnh `python -m etl ingest THƯ_MỤC_BIỂU_MẪU "
                    f"--db {path}` rồi tải lại trang.")
         return False

@@ -56,11 +56,7 @@ def accounts_problem() -> str | None:
 
 def _accounts_now() -> tuple[Accounts, str | None]:
     """The accounts as the file holds them now. A broken file fails closed: no accounts, and private."""
-    try:
-        return _read(*_stamp(store.accounts_path())), None
-    except AccountError as exc:
-        LOG.error("accounts file unreadable: %s", exc)
-        return Accounts(private=True), str(exc)
+    return _read(*_stamp(store.accounts_path()))
 
 
 def _stamp(path: Path) -> tuple[Path, int, int]:
@@ -73,8 +69,13 @@ def _stamp(path: Path) -> tuple[Path, int, int]:
 
 
 @functools.lru_cache(maxsize=4)
-def _read(path: Path, inode: int, mtime_ns: int) -> Accounts:
-    return store.load(path)
+def _read(path: Path, inode: int, mtime_ns: int) -> tuple[Accounts, str | None]:
+    """One version of the file, read (and, when broken, logged) once."""
+    try:
+        return store.load(path), None
+    except AccountError as exc:
+        LOG.error("accounts file unreadable: %s", exc)
+        return Accounts(private=True), str(exc)
 
 
 def private_mode() -> bool:

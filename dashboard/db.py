@@ -19,7 +19,7 @@ import duckdb
 import streamlit as st
 
 from dashboard import queries
-from etl.warehouse import DEFAULT_DB, Warehouse, attach_read_only, reading, schema_digest
+from etl.warehouse import Warehouse, attach_read_only, reading, schema_digest, warehouse_path
 
 SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from, in this order; every unit carries its places on
     # both maps, from `boundaries`: a local copy of the small unit_boundaries view made first, so the large
@@ -36,10 +36,6 @@ SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from, in this order; e
 }
 FIRST_START = threading.Lock()  # one demo build per server process (see app.ensure_warehouse)
 SNAPSHOT_MEMORY = "150MB"
-
-
-def warehouse_path() -> Path:
-    return Path(os.environ.get("HTSD_WAREHOUSE", DEFAULT_DB))
 
 
 def version(path: Path) -> str:

@@ -108,8 +108,10 @@ def hash_password(password: str) -> str:
 
 
 @functools.cache
+@functools.cache
 def _decoy_hash(rounds: int) -> bytes:
-    """What a password is checked against when there is no real hash, so every attempt costs the same."""
+    """What a password is checked against when there is no real hash, so every attempt costs the same: made
+    once, since hashing it anew on each attempt would make an unknown user take twice as long."""
     return bcrypt.hashpw(os.urandom(16).hex().encode(), bcrypt.gensalt(rounds))
 
 

@@ -12,7 +12,7 @@ from etl import accounts
 from etl.accounts import ROLE_LABELS, ROLES, AccountError
 from etl.ingest import FileResult, discover, ingest_paths
 from etl.resolve import Options
-from etl.warehouse import DEFAULT_DB
+from etl.warehouse import warehouse_path
 
 STATUS_WORDS = {"loaded": "đã nạp", "replaced": "thay thế bản cũ", "unchanged": "không đổi", "rejected": "bị từ chối"}
 STATUS_MARKS = {"loaded": "✓", "replaced": "↻", "unchanged": "=", "rejected": "✗"}
@@ -34,20 +34,20 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="lệnh")
     ingest = sub.add_parser("ingest", help="nạp tệp hoặc thư mục biểu báo cáo")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("--db", type=Path, default=DEFAULT_DB, help="tệp kho dữ liệu (mặc định %(default)s)")
+    ingest.add_argument("--db", type=Path, default=warehouse_path(), help="tệp kho dữ liệu (mặc định %(default)s)")
     ingest.add_argument("--year", type=int, help="năm báo cáo, khi biểu không ghi năm")
     ingest.add_argument("--province", help="tỉnh/thành phố, khi biểu không ghi")
     ingest.add_argument("--json", action="store_true", help="in một tài liệu JSON thay cho từng dòng")
     ingest.set_defaults(run=_ingest)
     status = sub.add_parser("status", help="tình hình dữ liệu đã nạp")
-    status.add_argument("--db", type=Path, default=DEFAULT_DB)
+    status.add_argument("--db", type=Path, default=warehouse_path())
     status.set_defaults(run=_status)
     template = sub.add_parser("template", help="tạo biểu mẫu trắng gửi các đơn vị")
     template.add_argument("--year", type=int, required=True)
     template.add_argument("--out", type=Path, required=True)
     template.set_defaults(run=_template)
     demo = sub.add_parser("demo", help="tạo bộ biểu mẫu minh họa và nạp vào kho")
-    demo.add_argument("--db", type=Path, default=DEFAULT_DB)
+    demo.add_argument("--db", type=Path, default=warehouse_path())
     demo.add_argument("--forms", type=Path, default=None, help="thư mục ghi biểu minh họa")
     demo.set_defaults(run=_demo)
     _account_parser(sub)

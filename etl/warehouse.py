@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping
@@ -71,6 +72,11 @@ class Staged:
     rows: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in TABLES})
     superseded: list[int] = field(default_factory=list)
     planned: list[Planned] = field(default_factory=list)
+
+
+def warehouse_path() -> Path:
+    """The warehouse the app shows and the command line writes by default: HTSD_WAREHOUSE, else DEFAULT_DB."""
+    return Path(os.environ.get("HTSD_WAREHOUSE") or DEFAULT_DB)
 
 
 BUSY = (duckdb.IOException, duckdb.ConnectionException, duckdb.ResourceInUseException)

@@ -94,7 +94,6 @@ def test_the_names_page_resolves_a_name_for_a_data_officer(setup, monkeypatch, t
     monkeypatch.setenv("HTSD_ALIASES", str(path))
     monkeypatch.setenv("HTSD_WAREHOUSE", str(db))
     monkeypatch.setenv("HTSD_ACCOUNTS", str(tmp_path / "accounts.toml"))
-    monkeypatch.setattr(accounts, "ROUNDS", 4)
     accounts.add_account("hoa", "officer", "can-bo-du-lieu", "Trần Văn Hòa")
     at = AppTest.from_file(str(PAGE), default_timeout=60)
     at.session_state[auth.SESSION_USER] = "hoa"

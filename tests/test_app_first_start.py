@@ -6,8 +6,8 @@ import duckdb
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import db
 from dashboard.format import number
+from etl import warehouse
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -15,7 +15,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 def test_first_start_builds_the_demo_warehouse_then_shows_it(tmp_path, monkeypatch):
     home = tmp_path / "warehouse.duckdb"
     monkeypatch.delenv("HTSD_WAREHOUSE", raising=False)
-    monkeypatch.setattr(db, "DEFAULT_DB", home)
+    monkeypatch.setattr(warehouse, "DEFAULT_DB", home)
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=180).run()

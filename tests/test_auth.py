@@ -37,11 +37,10 @@ OIDC = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret":
 
 @pytest.fixture
 def accounts_file(tmp_path, monkeypatch) -> Path:
-    """An empty accounts file location of this test's own; cheap bcrypt so the tests stay fast."""
+    """An empty accounts file location of this test's own (conftest keeps bcrypt cheap)."""
     path = tmp_path / "config" / "accounts.toml"
     monkeypatch.setenv("HTSD_ACCOUNTS", str(path))
     monkeypatch.delenv("HTSD_PRIVATE", raising=False)
-    monkeypatch.setattr(accounts, "ROUNDS", 4)
     return path
 
 

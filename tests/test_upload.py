@@ -24,7 +24,6 @@ from app_support import remember_navigation
 from streamlit.testing.v1 import AppTest
 
 from dashboard import auth, intake
-from etl import accounts
 from etl.accounts import add_account
 from etl.ingest import Upload, confirm_uploads, ingest_paths, preview_uploads
 from etl.preview import Difference, Figures, stored_figures
@@ -303,7 +302,6 @@ def app_env(tmp_path, monkeypatch, index):
     monkeypatch.setenv("HTSD_WAREHOUSE", str(db))
     monkeypatch.setenv("HTSD_ACCOUNTS", str(tmp_path / "accounts.toml"))
     monkeypatch.delenv("HTSD_PRIVATE", raising=False)
-    monkeypatch.setattr(accounts, "ROUNDS", 4)
     add_account(OFFICER, "officer", "can-bo-du-lieu", "Trần Văn Hòa")
     add_account(VIEWER, "viewer", "nguoi-xem-01", "Lê Minh")
     st.cache_data.clear()
