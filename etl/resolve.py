@@ -20,6 +20,7 @@ from etl.units import Unit, UnitIndex, split_type
 _LEVEL_OF_TYPE = {"tinh": "province", "thanh pho": "district", "quan": "district", "huyen": "district",
                   "thi xa": "district", "xa": "commune", "phuong": "commune", "thi tran": "commune",
                   "dac khu": "commune"}
+_TYPED = {"district": ("quan", "huyen", "thi xa"), "commune": ("xa", "phuong", "thi tran", "dac khu")}  # no "tp"
 
 
 @dataclass
@@ -157,15 +158,30 @@ class Placer:
 
     def _find_issuer(self, province: Unit) -> Unit:
         """The lowest locality the title names ('UBND PHƯỜNG X' over 'QUẬN 12'), or the agency heading it."""
-        district = next((found[0] for found in (self.index.find(m, province) for m in self.mentions)
-                         if len(found) == 1 and found[0].level == "district"), None)
-        within = district or province
-        commune = next((found[0] for found in (self.index.find(m, within) for m in self.mentions)
-                        if len(found) == 1 and found[0].level == "commune"), None)
+        district = self._named(province, "district")
+        commune = self._named(district or province, "commune")
         locality = commune or district or province
         agency = next((line for line in self.title.issuer_lines
                        if self.index.is_agency(line) and not speaks_for_locality(line)), None)
         return self._agency(clean(agency), locality) if agency else locality
+
+    def _named(self, within: Unit, level: str) -> Unit | None:
+        """The unit of `level` the title names inside `within`. A name typed for that level ('XÃ TÂN PHÚ')
+        that no unit or several units answer is kept unresolved, never read as the unit above: a commune's
+        form must not become its province's own report."""
+        typed = []
+        for line in self.title.issuer_lines:
+            for mention in locality_mentions(line):
+                found = self.index.find(mention, within)
+                if len(found) == 1 and found[0].level == level:
+                    return found[0]
+                if split_type(mention)[0] in _TYPED[level]:
+                    typed.append(" ".join(clean(line).split()[-len(mention.split()):]))
+        if not typed:
+            return None
+        self.placed.warnings.append(Issue(f"không xác định được đơn vị gửi báo cáo '{typed[0]}' trong {within.name};"
+                                          " giữ là chưa xác định, thêm bí danh vào data/unit_aliases.csv", self.sheet))
+        return unresolved_unit(typed[0], within)
 
     def _row_context(self, year: int, province: Unit, issuer: Unit, draft: Draft) -> Unit:
         base = issuer if issuer.level in ("province", "district", "commune") else province

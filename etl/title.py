@@ -45,15 +45,19 @@ def read_title(lines: list[tuple[str, str]]) -> TitleInfo:
     in_issuer = True
     for line, cell in lines:
         folded = fold(line)
-        form_date = form_date or date_of_line(folded)
-        if _DATE.search(folded):
+        line_date = date_of_line(folded)
+        form_date = form_date or line_date
+        worded = _DATE.search(folded) is not None  # 'ngày 5 tháng 10 năm 2023'; a slashed date is line_date only
+        dated = worded or line_date is not None
+        if dated and (worded or "," in line):
             place = place or line.split(",")[0].strip()
+        if worded:
             folded = _DATE.sub(" ", folded)
         for match in _YEAR.finditer(folded):
             years.setdefault(int(match.group(1) or match.group(2)), cell)
         if folded.startswith(_TITLE_CUES):
             in_issuer = False
-        if in_issuer and folded and not _NOT_ISSUER.match(folded) and not _DATE.search(fold(line)):
+        if in_issuer and folded and not _NOT_ISSUER.match(folded) and not dated:
             issuer.append(line)
     return TitleInfo({y: c for y, c in years.items() if 1990 < y < 2100}, issuer, place, form_date)
 

@@ -90,3 +90,35 @@ def test_a_single_form_written_by_hand_keeps_its_date(ingest, sql, tmp_path):
     assert ingest(str(path))["bat_trang_2025.xlsx"].status == "loaded"
     assert sql("SELECT u.name, s.form_date FROM submissions s JOIN units u USING (unit_key)") == [
         ("Xã Bát Tràng", date(2025, 10, 9))]
+
+
+def commune_form(folder, name: str, dated: str):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in ([f"UBND {name}", None, None, dated], [],
+                ["BÁO CÁO KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2023"], [],
+                ["STT", "Nội dung hoạt động", "Số lượng", "Số người tham gia"], [1, "Lễ khai mạc", 1, 300]):
+        sheet.append(row)
+    book.save(folder / "commune_2023.xlsx")
+    return str(folder / "commune_2023.xlsx")
+
+
+@pytest.mark.parametrize("dated", ["Đồng Tháp, ngày 05 tháng 10 năm 2023", "Đồng Tháp, ngày 05/10/2023"])
+def test_the_place_before_a_date_is_read_however_the_date_is_written(ingest, sql, tmp_path, dated):
+    """A commune form that names its province only in the dated place line loads either way."""
+    assert read_title(lines("UBND XÃ BÌNH HÀNG TRUNG", dated)).place == "Đồng Tháp"
+    assert ingest(commune_form(tmp_path, "XÃ BÌNH HÀNG TRUNG", dated))["commune_2023.xlsx"].status == "loaded"
+    assert sql("SELECT DISTINCT unit_name, reported_province_name FROM report_facts JOIN unit_boundaries "
+               "USING (unit_key)") == [("Xã Bình Hàng Trung", "Tỉnh Đồng Tháp (cũ)")]
+    assert sql("SELECT s.form_date FROM submissions s") == [(date(2023, 10, 5),)]
+
+
+def test_a_commune_form_under_an_ambiguous_name_is_not_its_provinces_report(ingest, sql, tmp_path):
+    """Đồng Tháp had two communes named Tân Phú: the form is kept unresolved for an officer, with a warning."""
+    result = ingest(commune_form(tmp_path, "XÃ TÂN PHÚ", "Đồng Tháp, ngày 05/10/2023"))["commune_2023.xlsx"]
+    assert result.status == "loaded"
+    assert [w.message for w in result.warnings] == [
+        "không xác định được đơn vị gửi báo cáo 'XÃ TÂN PHÚ' trong Tỉnh Đồng Tháp; giữ là chưa xác định, thêm bí "
+        "danh vào data/unit_aliases.csv"]
+    assert sql("SELECT unit_name, unit_level, resolved, participants FROM report_facts") == [
+        ("XÃ TÂN PHÚ", "commune", False, 300)]
