@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.copies import replace_rows
 from etl.units import REFORM_YEAR
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "deadlines.csv"
@@ -191,16 +192,7 @@ def stored(con: duckdb.DuckDBPyConnection) -> list[Deadline]:
 
 def store(con: duckdb.DuckDBPyConnection, deadlines: Iterable[Deadline]) -> None:
     """Replace the warehouse's copy in one transaction."""
-    rows = [(d.year, d.level, d.day, d.month, d.on_year, d.note) for d in deadlines]
-    con.execute("BEGIN")
-    try:
-        con.execute("DELETE FROM deadlines")
-        if rows:
-            con.executemany("INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?)", rows)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+    replace_rows(con, "deadlines", [(d.year, d.level, d.day, d.month, d.on_year, d.note) for d in deadlines])
 
 
 def sync(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> list[str]:

@@ -16,7 +16,7 @@ from etl.errors import FormError, Issue, cell_name
 from etl.headers import INDICATORS, Meaning, Vocabulary
 from etl.tables import Column, Table
 from etl.text import fold
-from etl.values import ValueProblem, parse_amount, parse_number, written
+from etl.values import ValueProblem, header_multiplier, parse_amount, parse_number, written
 
 _GROUP_ROW = re.compile(r"^([ivxlc]+|[a-d])[.)]? ")
 # A count is whole: '12,5' people is a typing error that only the sender can correct, so the file is
@@ -128,11 +128,14 @@ def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
 
     lost = [c for c in table.columns if not read(c)]
     headed = {c.index for c in table.columns}
-    blind = sorted({(c, row) for row in table.body for c, text in enumerate(table.texts[row])
-                    if c not in headed and text}, key=lambda x: (x[0], x[1]))
-    first_cells = {c: cell_name(row, c) for c, row in reversed(blind)}
+    first_row: dict[int, int] = {}  # a headerless column with data -> its first row holding any
+    for row in table.body:
+        for c, text in enumerate(table.texts[row]):
+            if text and c not in headed and c not in first_row:
+                first_row[c] = row
+    cells = [cell_name(first_row[c], c) for c in sorted(first_row)]
     issues = [Issue(f"cột không có tiêu đề nhưng có số liệu (từ ô {cell}) — bỏ qua cột này", table.sheet, cell)
-              for cell in first_cells.values()]
+              for cell in cells]
     return issues + [Issue(f"cột '{' / '.join(c.path)}' không khớp chỉ tiêu nào trong bảng từ đồng nghĩa — "
                            "bỏ qua cột này", table.sheet, c.header_cell) for c in lost]
 
@@ -353,7 +356,6 @@ def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]
 
 
 def _unit_of(measure_text: str) -> int | None:
-    from etl.values import header_multiplier
     return header_multiplier(measure_text) or (1 if fold(measure_text) in ("d", "dong", "vnd") else None)
 
 

@@ -14,12 +14,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from etl.copies import replace_rows
 from etl.headers import INDICATORS
+from etl.template import indicator_labels
 from etl.values import ValueProblem, parse_number
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_RULES = DATA_DIR / "quality_rules.csv"
-DEFAULT_LABELS = DATA_DIR / "indicators.csv"
 THRESHOLDS = {  # (rule, setting) -> the smallest value that still means something
     ("outlier_history", "min_years"): 1, ("outlier_history", "ratio"): 1,
     ("outlier_peers", "min_units"): 3, ("outlier_peers", "robust_z"): 0, ("outlier_peers", "min_ratio"): 1,
@@ -32,7 +33,6 @@ SELECT f.year, f.province_code, f.province_name, f.unit_name, f.unit_level, f.ru
 FROM quality_findings f JOIN quality_rule_names n USING (rule)
 ORDER BY f.year DESC, f.province_name, f.unit_name, n.position, f.sheet, f.cell"""
 RULE_NAMES_SQL = "SELECT rule, label, explanation FROM quality_rule_names ORDER BY position"
-ORIGINAL_SQL = "SELECT file_name, content FROM source_files WHERE sha256 = ?"
 
 
 class RulesError(ValueError):
@@ -73,34 +73,17 @@ def _value(rule: str, setting: str, raw: str) -> float:
     return value
 
 
-def sync(con: duckdb.DuckDBPyConnection, rules_path: Path = DEFAULT_RULES,
-         labels_path: Path = DEFAULT_LABELS) -> str | None:
+def sync(con: duckdb.DuckDBPyConnection, rules_path: Path = DEFAULT_RULES) -> str | None:
     """Copy the rules and the indicator labels into the warehouse (etl/sql/quality.sql made the tables),
     writing only when they changed. A broken rules file must not stop a day's loading: the warehouse
     keeps its previous rules and the reason is returned, for whoever opened the warehouse to show."""
-    labels = con.execute("SELECT indicator, label_vi FROM read_csv(?, header = true, all_varchar = true) "
-                         "ORDER BY indicator", [str(labels_path)]).fetchall()
+    replace_rows(con, "indicator_labels", sorted(dict(indicator_labels()).items()))
     try:
         rules = load_rules(rules_path)
     except (RulesError, OSError) as exc:
-        rules, problem = None, str(exc)
-    else:
-        problem = None
-    _replace(con, "indicator_labels", labels)
-    if rules is not None:
-        _replace(con, "quality_rules", rules)
-    return problem
-
-
-def _replace(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
-    """The table's rows become `rows`; `table` is one of the two names above, never from input."""
-    if con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall() == sorted(rows):  # noqa: S608
-        return
-    con.execute("BEGIN")
-    con.execute(f"DELETE FROM {table}")  # noqa: S608
-    if rows:
-        con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)  # noqa: S608
-    con.execute("COMMIT")
+        return str(exc)
+    replace_rows(con, "quality_rules", rules)
+    return None
 
 
 def findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -110,9 +93,3 @@ def findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def rule_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute(RULE_NAMES_SQL).df()
-
-
-def original(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[str, bytes] | None:
-    """The archived file (name, bytes) exactly as it was received."""
-    row = con.execute(ORIGINAL_SQL, [sha256]).fetchone()
-    return (row[0], bytes(row[1])) if row else None

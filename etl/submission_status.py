@@ -64,7 +64,7 @@ def align_deadlines(path: Path, deadlines_path: Path | None = None) -> list[str]
 
 def years(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Years a status can be shown for, newest first."""
-    return [y for (y,) in con.execute("SELECT DISTINCT year FROM submission_status ORDER BY year DESC").fetchall()]
+    return [y for (y,) in con.execute("SELECT year FROM status_years ORDER BY year DESC").fetchall()]
 
 
 def latest_reported_year(con: duckdb.DuckDBPyConnection) -> int | None:

@@ -8,14 +8,12 @@ and cached per warehouse version, so a new ingest shows on the next click.
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, exports, widgets
+from dashboard import auth, db, exports, intake, widgets
 from dashboard.format import number
 from etl import quality
-from etl.warehouse import reading
 
 HEADERS = {  # in the order shown: where to look comes before the long message, which the screen may cut
     "year": "Năm", "unit_name": "Đơn vị", "sheet": "Sheet", "cell": "Ô", "message": "Nội dung", "file_name": "Tệp",
@@ -29,13 +27,8 @@ st.title("Chất lượng dữ liệu")
 @st.cache_data(max_entries=4, show_spinner="Đang đọc các kiểm tra chất lượng…")
 def load(path: Path, version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Findings and rule names of this version of the warehouse."""
-    with reading(path) as con:
+    with intake.reading(path) as con:
         return quality.findings(con), quality.rule_names(con)
-
-
-def original(path: Path, sha256: str) -> bytes:
-    with reading(path) as con:
-        return quality.original(con, sha256)[1]
 
 
 path = db.warehouse_path()
@@ -44,8 +37,8 @@ if not path.exists():
     st.stop()
 try:
     found, rules = load(path, db.version(path))
-except duckdb.CatalogException:
-    widgets.empty("Kho dữ liệu chưa có các kiểm tra chất lượng: lần nạp báo cáo tiếp theo sẽ tạo chúng.")
+except intake.WarehouseBusy as busy:
+    st.error(str(busy))
     st.stop()
 try:
     quality.load_rules()
@@ -93,7 +86,7 @@ files = shown.groupby("sha256", sort=False).agg(file_name=("file_name", "first")
 pick, get = st.columns([3, 1], vertical_alignment="bottom")
 sha256 = pick.selectbox("Tệp gốc của phát hiện", files.index.tolist(), key="q_file",
                         format_func=lambda s: f"{files.at[s, 'file_name']} — {files.at[s, 'findings']} phát hiện")
-get.download_button("Tải tệp gốc", lambda: original(path, sha256), files.at[sha256, "file_name"],
+get.download_button("Tải tệp gốc", lambda: intake.archived_file(sha256), files.at[sha256, "file_name"],
                     "application/octet-stream", key="q_original", icon=":material/download:")
 
 stamp = datetime.now()

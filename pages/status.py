@@ -6,23 +6,17 @@ Reads the warehouse itself (fresh, not the analysis snapshot), read-only and bri
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, exports, filters, widgets
+from dashboard import auth, db, exports, filters, intake, widgets
 from dashboard.format import number
 from etl import deadlines
 from etl import submission_status as status
-from etl.warehouse import BUSY as WAREHOUSE_BUSY
 
 STATUS_LABELS = {"missing": "Chưa nộp", "late": "Trễ hạn", "received": "Đã nộp", "on_time": "Đúng hạn"}
 BASIS_LABELS = {"form:own": "Ngày trên báo cáo", "received:own": "Ngày nhận tệp",  # date_source:via
                 "form:above": "Ngày trên biểu cấp trên", "received:above": "Ngày nhận biểu cấp trên"}
-UNITS_OF_LEVEL = {"province": "tỉnh/thành phố", "district": "quận/huyện", "commune": "xã/phường"}
-BUSY = "Kho dữ liệu đang được nạp hoặc ghi. Chờ ít giây rồi tải lại trang."
-OLD = ("Kho dữ liệu được tạo từ phiên bản trước, chưa có phần tình hình nộp báo cáo. Chạy lệnh `python -m etl status` "
-       "một lần (hoặc nạp một tệp) rồi tải lại trang.")
 
 user = auth.require("officer")
 st.title("Tình hình nộp báo cáo")
@@ -32,39 +26,31 @@ if not path.exists():
     st.stop()
 
 
-def stamp(file: Path) -> str:
-    """Changes whenever the deadlines file is saved (so cached tables follow an edit)."""
-    return f"{file.stat().st_mtime_ns}:{file.stat().st_size}" if file.exists() else ""
-
-
 @st.cache_data(max_entries=8, show_spinner=False)
 def choices(where: str, version: str, rules: str) -> tuple[list[int], int | None, dict[str, str], list[str]]:
     """Years, the latest year with reports, today's provinces, and the deadlines file's problems; first brings
     the warehouse's deadlines in line with the file (keyed on both files, so it runs again when either changes)."""
     problems = status.align_deadlines(Path(where))
-    with status.reading(Path(where)) as con:
+    with intake.reading(Path(where)) as con:
         return status.years(con), status.latest_reported_year(con), status.provinces(con), problems
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def table(where: str, version: str, rules: str, year: int, level: str, provinces: tuple[str, ...]) -> pd.DataFrame:
-    with status.reading(Path(where)) as con:
+    with intake.reading(Path(where)) as con:
         return status.status(con, year, level, list(provinces))
 
 
 def fresh(read, *args):
-    """A read of the warehouse; while an ingest holds the file longer than the retries wait, or when the file
-    predates the status views (they are added when the ETL next opens it), say so and stop."""
+    """A read of the warehouse; while an ingest holds the file longer than the retries wait, say so and stop."""
     try:
         return read(*args)
-    except WAREHOUSE_BUSY:
-        st.warning(BUSY)
-    except duckdb.CatalogException:
-        st.warning(OLD)
-    st.stop()
+    except intake.WarehouseBusy as busy:
+        st.warning(str(busy))
+        st.stop()
 
 
-current = (str(path), db.version(path), stamp(deadlines.csv_path()))  # what a cached answer depends on
+current = (str(path), db.version(path), db.version(deadlines.csv_path()))  # what a cached answer depends on
 years, latest, province_names, problems = fresh(choices, *current)
 if problems:
     st.error("Tệp hạn nộp (data/deadlines.csv) có lỗi nên chưa áp dụng; đang dùng hạn nộp đã lưu trước đó. "
@@ -86,7 +72,7 @@ filters.remember(nam=year, cap=level, tinh=chosen)
 rows = fresh(table, *current, year, level, tuple(chosen))
 counts = status.counts(rows)
 place = ", ".join(province_names[p] for p in chosen) or "cả nước"
-noun = UNITS_OF_LEVEL[level]
+noun = deadlines.LEVEL_LABELS[level].lower()
 if rows.empty:
     widgets.empty(f"Năm {year} không có {noun} nào trong danh mục đơn vị hành chính của {place}.")
     st.stop()

@@ -136,14 +136,14 @@ WITH people AS (
            arg_max(indicator, participants) AS main_indicator
     FROM facts GROUP BY submission_id
 )
-SELECT s.*, 'cost_per_participant' AS metric,
+SELECT s.* EXCLUDE (cells), 'cost_per_participant' AS metric,  -- the outlier passes need only ratio_cell
        (f.state_budget_vnd + f.social_vnd) / p.participants AS ratio,
        s.cells->>CASE WHEN f.state_budget_vnd >= f.social_vnd THEN 'funding:state_budget' ELSE 'funding:social' END
            AS ratio_cell
 FROM quality_report_sources s JOIN people p USING (submission_id) JOIN funding f USING (submission_id)
 WHERE p.participants > 0 AND f.state_budget_vnd + f.social_vnd > 0
 UNION ALL
-SELECT s.*, 'participants_per_activity', p.counted_people / p.counted_events,
+SELECT s.* EXCLUDE (cells), 'participants_per_activity', p.counted_people / p.counted_events,
        s.cells->>('participants:' || p.main_indicator)
 FROM quality_report_sources s JOIN people p USING (submission_id)
 WHERE p.counted_events > 0;
