@@ -23,6 +23,7 @@ _GROUP_ROW = re.compile(r"^([ivxlc]+|[a-d])[.)]? ")
 # rejected naming the cell (rounding would load a figure nobody wrote). Float noise of a spreadsheet
 # formula (=1200*0,1 gives 120.00000000000001) is not a fraction anyone typed, so it is let through.
 WHOLE_TOLERANCE = 1e-6
+LARGEST = 2**63 - 1  # the warehouse's BIGINT: a larger figure is a typing slip that would fail the write
 
 
 @dataclass
@@ -145,11 +146,13 @@ def number(table: Table, row: int, column: int, meaning: Meaning) -> int:
     values = table.rows[row]
     raw = values[column] if column < len(values) else None
     try:
-        if meaning.kind == "funding":
-            return parse_amount(raw, meaning.multiplier)
-        value = parse_number(raw)
+        value = parse_amount(raw, meaning.multiplier) if meaning.kind == "funding" else parse_number(raw)
     except ValueProblem as exc:
         raise FormError(str(exc), table.sheet, cell_name(row, column)) from None
+    if abs(value) > LARGEST:
+        raise FormError(f"số quá lớn, ô ghi '{written(raw)}'", table.sheet, cell_name(row, column))
+    if meaning.kind == "funding":
+        return value
     whole = int(value)
     if value == whole:  # nearly every count: no rounding on the hot path
         return whole

@@ -132,6 +132,6 @@ def stored_figures(con: duckdb.DuckDBPyConnection, submission_ids: Iterable[int]
             "WHERE list_contains($1, submission_id)", [ids]).fetchall():
         facts[sid][indicator] = (events, participants)
     funding = {sid: None if state is None else (state, social) for sid, state, social in con.execute(
-        "SELECT submission_id, state_budget_vnd, social_vnd FROM report_versions "
+        "SELECT submission_id, state_budget_vnd, social_vnd FROM funding "
         "WHERE list_contains($1, submission_id)", [ids]).fetchall()}
     return {sid: Figures(facts[sid], funding.get(sid)) for sid in ids}

@@ -44,7 +44,6 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "warehouse.duckdb"
 SQL_FILES = ("schema.sql", "views.sql", "boundaries.sql", "status.sql", "quality.sql")  # tables, then the public views
 TABLES = ("source_files", "units", "unit_ancestors", "ingests", "submissions", "facts", "funding")  # insert order
-KEEP_EXISTING = ("source_files", "units")  # a row already there wins (ON CONFLICT DO NOTHING)
 
 
 @dataclass
@@ -72,6 +71,7 @@ class Staged:
     rows: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in TABLES})
     superseded: list[int] = field(default_factory=list)
     planned: list[Planned] = field(default_factory=list)
+    again: Callable[[], object] | None = None  # stages the same file anew (after a failed group)
 
 
 def warehouse_path() -> Path:
@@ -141,8 +141,6 @@ class Warehouse:
         # status and quality pages say what is wrong with it)
         deadlines.sync(self.con)
         quality.sync(self.con)
-        for table in KEEP_EXISTING:  # the appender cannot skip conflicts: it fills a constraint-free copy
-            self.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS staged_{table} AS FROM {table} LIMIT 0")
         if index is not None and not self.con.execute("SELECT count(*) FROM units").fetchone()[0]:
             self._load_units(index)
         self._read_state()
@@ -218,6 +216,7 @@ class Warehouse:
         self._mark_clean()
         staged = Staged(Outcome("unchanged"))
         self._stage_ingest(staged, self._new_ingest_id(), sha256, path, {})
+        staged.again = lambda: self.stage_unchanged(sha256, path)
         return self._push(staged)
 
     def stage_rejected(self, sha256: str, path: str, data: bytes | None, errors: list[Issue]) -> Outcome:
@@ -227,6 +226,7 @@ class Warehouse:
         if data is not None:
             self._stage_archive(staged, sha256, path, data)
         self._stage_ingest(staged, self._new_ingest_id(), sha256, path, {})
+        staged.again = lambda: self.stage_rejected(sha256, path, data, errors)
         return self._push(staged)
 
     def stage_loaded(self, sha256: str, path: str, data: bytes, parsed: ParsedFile, known: dict[str, Unit]) -> Outcome:
@@ -241,6 +241,7 @@ class Warehouse:
             self._stage_report(staged, report, ingest_id, sha256)
         self._stage_ingest(staged, ingest_id, sha256, path, parsed.layouts)
         self._loaded_ok.add(sha256)
+        staged.again = lambda: self.stage_loaded(sha256, path, data, parsed, known)
         return self._push(staged)
 
     def _stage_report(self, staged: Staged, report: Report, ingest_id: int, sha256: str) -> None:
@@ -295,9 +296,8 @@ class Warehouse:
         try:
             self._transaction(group)
         except duckdb.Error:
-            for staged in group:
-                self._retry_alone(staged)
-            self._read_state()
+            self._read_state()  # staging assumed the whole group written: stage each file again alone
+            group = [self._retry_alone(staged) for staged in group]
         return [s.outcome for s in group]
 
     def _transaction(self, group: list[Staged]) -> None:
@@ -309,12 +309,17 @@ class Warehouse:
             self.con.execute("ROLLBACK")
             raise
 
-    def _retry_alone(self, staged: Staged) -> None:
+    def _retry_alone(self, staged: Staged) -> Staged:
+        staged.again()
+        [staged] = self.pending
+        self.pending = []
         try:
             self._transaction([staged])
         except duckdb.Error as exc:
-            staged.outcome.status = "rejected"
+            self._read_state()
+            staged.outcome.status, staged.outcome.reports = "rejected", 0
             staged.outcome.errors.append(Issue(f"không ghi được vào kho dữ liệu: {exc}"))
+        return staged
 
     def _write(self, group: list[Staged]) -> None:
         for table in TABLES:
@@ -328,14 +333,8 @@ class Warehouse:
 
     def _insert(self, table: str, rows: list[tuple]) -> None:
         """Append rows in the connection's transaction; table names come from TABLES, never from input."""
-        if table not in KEEP_EXISTING:
-            with self.con.appender(table) as appender:
-                appender.append_rows(rows)
-            return
-        with self.con.appender(f"staged_{table}") as appender:
+        with self.con.appender(table) as appender:
             appender.append_rows(rows)
-        self.con.execute(f"INSERT INTO {table} FROM staged_{table} ON CONFLICT DO NOTHING")  # noqa: S608
-        self.con.execute(f"DELETE FROM staged_{table}")  # noqa: S608
 
     # -- aliases added after names were kept unresolved ----------------------------------------------
 

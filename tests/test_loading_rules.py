@@ -3,6 +3,7 @@
 import shutil
 from pathlib import Path
 
+import duckdb
 import openpyxl
 
 from etl.units import load_index
@@ -109,3 +110,41 @@ def test_the_same_unit_twice_in_one_file_is_rejected(ingest, tmp_path, sql):
     result = ingest(str(path))[path.name]
     assert result.status == "rejected" and result.errors[0].cell == "A9"
     assert sql("SELECT count(*) FROM submissions") == [(0,)]
+
+
+def test_a_figure_too_large_for_the_warehouse_rejects_the_file_naming_the_cell(ingest, tmp_path, sql):
+    book = openpyxl.load_workbook(FIXTURES / "q12_wards_2023.xlsx")
+    book.active["D8"] = "99999999999999999999"
+    path = tmp_path / "q12_huge_2023.xlsx"
+    book.save(path)
+    result = ingest(str(path))[path.name]
+    assert (result.status, result.errors[0].cell) == ("rejected", "D8")
+    assert "quá lớn" in result.errors[0].message
+    assert sql("SELECT count(*) FROM submissions") == [(0,)]
+
+
+def test_a_file_whose_write_fails_changes_nothing_and_the_others_of_its_group_load_alone(
+        ingest, sql, tmp_path, monkeypatch):
+    """Staging assumes the whole group is written; when the group fails, every file is staged again alone,
+    so the one that fails leaves no trace and the next replaces the version really current (counted once)."""
+    from etl.warehouse import Warehouse
+
+    ingest("q12_wards_2023.xlsx")
+    failing, later = tmp_path / "a" / "q12_wards_2023.xlsx", _resubmit(tmp_path, 1500)
+    failing.parent.mkdir()
+    book = openpyxl.load_workbook(FIXTURES / "q12_wards_2023.xlsx")
+    book.active["D8"], book.active["D11"] = 1300, 2600
+    book.save(failing)
+    write = Warehouse._write
+
+    def failing_write(self, group):
+        if any(str(failing) in row[2] for staged in group for row in staged.rows["ingests"]):
+            raise duckdb.ConversionException("as a value out of range would")
+        return write(self, group)
+
+    monkeypatch.setattr(Warehouse, "_write", failing_write)
+    results = ingest(str(failing), str(later))
+    assert [(r.status, r.reports) for r in results.values()] == [("rejected", 0), ("replaced", 1)]
+    assert totals(sql) == (6, 2800 - 1200 + 1500, 27_000_000, 5_500_000)
+    assert sql("SELECT count(*) FROM submissions WHERE is_current") == [(3,)]
+    assert sql("SELECT count(*) FROM ingests WHERE path = ?", [str(failing)]) == [(0,)]
