@@ -95,17 +95,11 @@ def _write(path: Path, rows: list[dict[str, str]]) -> None:
     Path(temporary).replace(path)
 
 
-def index_with(path: Path | None = None) -> UnitIndex:
-    """The unit index over the aliases as they are in the file now."""
-    load_index.cache_clear()
-    return load_index(path)
-
-
 def apply_to_warehouse(db: Path, path: Path | None = None) -> list[tuple[str, str]]:
     """Move every report kept under a name that an alias now resolves; returns (old, new) unit keys."""
     warehouse = Warehouse(db)
     try:
-        return warehouse.apply_aliases(index_with(path))
+        return warehouse.apply_aliases(load_index(path))
     finally:
         warehouse.close()
 

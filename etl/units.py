@@ -226,17 +226,21 @@ def aliases_file() -> Path:
     return Path(os.environ.get("HTSD_ALIASES") or DATA_DIR / "unit_aliases.csv")
 
 
-@cache
 def load_index(aliases_path: Path | None = None) -> UnitIndex:
     """The index over both maps plus officer aliases.
 
-    Building it takes about a second, so it is also kept on disk, keyed by everything it is made
-    from (the package's version, this module's code, the aliases and agency words). An index on
-    other aliases (tests) keeps a file of its own, so using it never drops the everyday one.
+    Building it takes about a second, so it is kept in memory and on disk, keyed by everything it is
+    made from (the package's version, this module's code, the aliases and agency words): an alias
+    added by hand or on the names page applies at the next call, in the app as in the command line.
+    An index on other aliases (tests) keeps a file of its own, so using it never drops the everyday one.
     """
-    slot = "custom" if aliases_path else "default"
-    aliases_path = aliases_path or aliases_file()
-    cache = CACHE_DIR / f"unit_index_{slot}_{_inputs_digest(aliases_path)}.pickle"
+    path = aliases_path or aliases_file()
+    return _index("custom" if aliases_path else "default", path, _inputs_digest(path))
+
+
+@lru_cache(maxsize=2)
+def _index(slot: str, aliases_path: Path, digest: str) -> UnitIndex:
+    cache = CACHE_DIR / f"unit_index_{slot}_{digest}.pickle"
     if cache.exists():
         try:
             return _unpickle(cache.read_bytes())
@@ -262,10 +266,16 @@ def _unpickle(data: bytes) -> UnitIndex:
 
 
 def _inputs_digest(aliases_path: Path) -> str:
-    digest = hashlib.sha256(version("vietnamadminunits").encode())
-    for path in (Path(__file__), aliases_path, DATA_DIR / "agency_words.csv"):
+    """Asked on every load_index call: the files officers may edit are read each time, the rest once."""
+    digest = hashlib.sha256(_code_digest())
+    for path in (aliases_path, DATA_DIR / "agency_words.csv"):
         digest.update(path.read_bytes() if path.exists() else b"-")
     return digest.hexdigest()[:16]
+
+
+@cache
+def _code_digest() -> bytes:
+    return hashlib.sha256(version("vietnamadminunits").encode() + Path(__file__).read_bytes()).digest()
 
 
 def _write_cache(cache: Path, index: UnitIndex) -> None:

@@ -33,9 +33,8 @@ def setup(tmp_path: Path):
     hue = form(tmp_path, "hue_2020.csv", ["2020;Thừa Thiên Huế;Phường Phú Hội;1;300;5.000;0",
                                           "2020;Thừa Thiên Huế;Phường Phú Bình;1;250;2.000;0",
                                           "2020;Thừa Thiên Huế;Phường Thuận Thành;2;400;0;1.000"])
-    assert [r.status for r in ingest_paths([hue], db, index=aliases.index_with(path))] == ["loaded"]
-    yield path, db
-    load_index.cache_clear()
+    assert [r.status for r in ingest_paths([hue], db, index=load_index(path))] == ["loaded"]
+    return path, db
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
@@ -75,7 +74,7 @@ def test_an_alias_moves_every_report_at_once_and_the_etl_uses_it_from_then_on(se
     assert [p["reported_name"] for p in aliases.unresolved(db)] == ["Phường Thuận Thành"]
 
     later = form(tmp_path, "hue_2021.csv", ["2021;Thừa Thiên Huế;P. Phú Bình;1;90;0;0"])
-    assert [r.status for r in ingest_paths([later], db, index=aliases.index_with(path))] == ["loaded"]
+    assert [r.status for r in ingest_paths([later], db, index=load_index(path))] == ["loaded"]
     assert rows(db, "SELECT year, unit_name, participants FROM report_facts WHERE year = 2021") == [
         (2021, "Phường Thuận Lộc", 90)]
 
