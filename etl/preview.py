@@ -30,11 +30,8 @@ class Figures:
 
     @classmethod
     def of(cls, report: Report) -> Figures:
-        """What loading the report writes: indicators with no event and no participant are not kept,
-        and funding only when the report states the state budget or social sources."""
-        facts = {k: (e, p) for k, (e, p) in report.facts.items() if e or p}
-        stated = report.funding.keys() & set(FUNDING_ITEMS)
-        return cls(facts, tuple(report.funding.get(k, 0) for k in FUNDING_ITEMS) if stated else None)
+        """What loading the report writes (see Report.kept_facts and Report.stated_funding)."""
+        return cls(report.kept_facts, report.stated_funding)
 
     @property
     def events(self) -> int:

@@ -41,10 +41,21 @@ class Report:
     cells_json: str = field(init=False)  # `cells` as stored, serialised here for the same reason
 
     def __post_init__(self) -> None:
-        facts = sorted((k, e, p) for k, (e, p) in self.facts.items() if e or p)
-        funding = sorted(self.funding.items())
-        self.figures_sha = hashlib.sha256(repr((facts, funding)).encode()).hexdigest()[:20]
+        digested = (sorted((k, e, p) for k, (e, p) in self.kept_facts.items()), sorted(self.funding.items()))
+        self.figures_sha = hashlib.sha256(repr(digested).encode()).hexdigest()[:20]
         self.cells_json = json.dumps(self.cells, separators=(",", ":"))
+
+    @property
+    def kept_facts(self) -> dict[str, tuple[int, int]]:
+        """What loading writes, previews show and the digest covers: the indicators with anything in them."""
+        return {k: (e, p) for k, (e, p) in self.facts.items() if e or p}
+
+    @property
+    def stated_funding(self) -> tuple[int, int] | None:
+        """(state budget, social) as loading writes them, when the report states either."""
+        if self.funding.keys() & {"state_budget", "social"}:
+            return self.funding.get("state_budget", 0), self.funding.get("social", 0)
+        return None
 
 
 @dataclass

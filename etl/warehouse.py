@@ -264,9 +264,9 @@ class Warehouse:
             sid, ingest_id, sha256, report.year, report.unit.key, report.reported_name, report.sheet,
             None if report.row is None else report.row + 1, report.funding.get("total"), digest, True, datetime.now(),
             report.cells_json, report.form_date))
-        staged.rows["facts"] += [(sid, k, e, p) for k, (e, p) in report.facts.items() if e or p]
-        if report.funding.keys() & {"state_budget", "social"}:
-            staged.rows["funding"].append((sid, report.funding.get("state_budget", 0), report.funding.get("social", 0)))
+        staged.rows["facts"] += [(sid, k, e, p) for k, (e, p) in report.kept_facts.items()]
+        if report.stated_funding is not None:
+            staged.rows["funding"].append((sid, *report.stated_funding))
 
     def _stage_archive(self, staged: Staged, sha256: str, path: str, data: bytes) -> None:
         if sha256 not in self._archived:
