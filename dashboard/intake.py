@@ -345,11 +345,10 @@ def history(wanted: HistoryFilter, limit: int, at: tuple[str, str]) -> tuple[pd.
 @st.cache_data(max_entries=4, show_spinner=False)
 def history_choices(at: tuple[str, str]) -> tuple[list[int], dict[str, str]]:
     """Years, and provinces (code -> name), that have any version."""
-    with reading(Path(at[0])) as con:
-        years = [y for (y,) in con.execute("SELECT DISTINCT year FROM report_versions ORDER BY year DESC").fetchall()]
-        provinces = dict(con.execute("SELECT DISTINCT province_code, province_name FROM report_versions "
-                                     "ORDER BY province_name").fetchall())
-    return years, provinces
+    with reading(Path(at[0])) as con:  # one pass over the versions
+        found = con.execute("SELECT DISTINCT year, province_code, province_name FROM report_versions").fetchall()
+    return sorted({y for y, _, _ in found}, reverse=True), dict(sorted(((c, n) for _, c, n in found),
+                                                                       key=lambda pair: pair[1]))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

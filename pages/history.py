@@ -47,7 +47,7 @@ def who(row: pd.Series) -> str:
 def readable(versions: pd.DataFrame) -> pd.DataFrame:
     shown = versions.assign(is_current=versions["is_current"].map({True: "có", False: ""}),
                             submitted_at=versions["submitted_at"].map(when),
-                            submitted_by=versions.apply(who, axis=1))
+                            submitted_by=versions["submitted_by"].fillna(FROM_COMMAND_LINE))
     return shown[list(HEADERS)].rename(columns=HEADERS)
 
 
