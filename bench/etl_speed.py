@@ -16,7 +16,7 @@ import python_calamine as calamine
 
 from etl.demo.build import generate_national
 from etl.ingest import ingest_paths
-from etl.units import load_index
+from etl.units import forget_loaded_indexes
 
 WORKBOOKS = (".xlsx", ".xls", ".ods")
 
@@ -34,7 +34,7 @@ def time_etl(files: list[Path], db: Path) -> tuple[float, dict[str, int]]:
     """Seconds for one cold ingest run (unit lists loaded, fresh warehouse), and the statuses."""
     for stale in (db, db.with_name(db.name + ".wal")):
         stale.unlink(missing_ok=True)
-    load_index.cache_clear()
+    forget_loaded_indexes()
     start = time.perf_counter()
     results = ingest_paths(files, db)
     elapsed = time.perf_counter() - start

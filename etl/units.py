@@ -238,6 +238,11 @@ def load_index(aliases_path: Path | None = None) -> UnitIndex:
     return _index("custom" if aliases_path else "default", path, _inputs_digest(path))
 
 
+def forget_loaded_indexes() -> None:
+    """Drop the indexes held in memory (a benchmark's cold run); the copies on disk stay."""
+    _index.cache_clear()
+
+
 @lru_cache(maxsize=2)
 def _index(slot: str, aliases_path: Path, digest: str) -> UnitIndex:
     cache = CACHE_DIR / f"unit_index_{slot}_{digest}.pickle"
