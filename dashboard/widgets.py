@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import db
+from dashboard import db, exports
 from dashboard.format import number
 
 TOPOJSON_URL = "./app/static/topojson/"  # served from static/ so maps need no internet
@@ -98,3 +99,28 @@ BOUNDARIES_NOTES = {
 def boundaries_note(boundaries: str) -> None:
     """Every analysis page says which map its places are on (the sidebar's "Địa giới")."""
     st.caption(f":material/map: {BOUNDARIES_NOTES[boundaries]}")
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def export_buttons(rows: Callable[[], pd.DataFrame], about: list[tuple[str, str]], title: str, prefix: str,
+                   key: str) -> None:
+    """"Tải CSV" and "Tải Excel (.xlsx)" side by side, each file built only when its button is pressed
+    (building them on every rerun would slow every page down).
+
+    They do not rerun the page (`on_click="ignore"`): a rerun races the file's request, and the rerun replaces
+    the file it would have served, so a download could silently not start."""
+    stamp = datetime.now()
+    name = f"{prefix}_{stamp:%Y%m%d_%H%M}"
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button("Tải CSV", lambda: exports.to_csv(rows()), f"{name}.csv", "text/csv", key=f"{key}_csv",
+                         on_click="ignore")
+    right.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(rows(), about, title, stamp),
+                          f"{name}.xlsx", XLSX, key=f"{key}_xlsx", on_click="ignore")
+
+
+def original_file(label: str, make: Callable[[], bytes], file_name: str, key: str, where=st) -> None:
+    """A button handing back a submitted file byte for byte; like the exports, it does not rerun the page."""
+    where.download_button(label, make, file_name, "application/octet-stream", key=key,
+                          icon=":material/download:", on_click="ignore")

@@ -1,10 +1,8 @@
 """Dữ liệu: the filtered table with Vietnamese headers, exported as CSV (UTF-8 BOM) and formatted .xlsx."""
 
-from datetime import datetime
-
 import streamlit as st
 
-from dashboard import db, exports, filters, widgets
+from dashboard import db, filters, widgets
 from dashboard.format import number
 
 AREAS = {"today": "Xã/phường (địa giới hiện nay)", "reported": "Quận/huyện (trước 2025)"}
@@ -54,13 +52,7 @@ def everything():
     return readable(db.query("table", selection.filters, detail, order))
 
 
-stamp = datetime.now()
-name = f"tuan_le_htsd_{stamp:%Y%m%d_%H%M}"
-left, right, _ = st.columns([1, 1, 3])
 about = selection.describe() + [("Chi tiết theo hoạt động", "có" if detail else "không")]
-# files are built only when a button is pressed: building them on every rerun would slow the page down
-left.download_button("Tải CSV", lambda: exports.to_csv(everything()), f"{name}.csv", "text/csv", key="d_csv")
-right.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(
-    everything(), about, "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc", stamp), f"{name}.xlsx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="d_xlsx")
+widgets.export_buttons(everything, about, "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc", "tuan_le_htsd",
+                       key="d")
 widgets.table(readable(table), key="d_table", height=560, total=total)

@@ -61,8 +61,7 @@ st.subheader("Tải tệp gốc")
 files = rows.drop_duplicates("sha256").set_index("sha256")
 sha = st.selectbox("Tệp", list(files.index), key="ls_file", format_func=lambda h: (
     f"{files.at[h, 'file_name']} — {when(files.at[h, 'submitted_at'])} — {who(files.loc[h])}"))
-st.download_button("Tải tệp gốc", lambda: intake.archived_file(sha), files.at[sha, "file_name"],
-                   "application/octet-stream", key="ls_download", icon=":material/download:")
+widgets.original_file("Tải tệp gốc", lambda: intake.archived_file(sha), files.at[sha, "file_name"], key="ls_download")
 
 st.subheader("So sánh hai phiên bản")
 revised = rows[rows["version"] > 1].drop_duplicates(["year", "unit_key"])

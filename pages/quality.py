@@ -5,13 +5,12 @@ Read fresh from the warehouse, opened read-only for a moment (the app must not h
 and cached per warehouse version, so a new ingest shows on the next click.
 """
 
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, exports, intake, widgets
+from dashboard import auth, db, intake, widgets
 from dashboard.format import number
 from etl import quality
 
@@ -86,15 +85,10 @@ files = shown.groupby("sha256", sort=False).agg(file_name=("file_name", "first")
 pick, get = st.columns([3, 1], vertical_alignment="bottom")
 sha256 = pick.selectbox("Tệp gốc của phát hiện", files.index.tolist(), key="q_file",
                         format_func=lambda s: f"{files.at[s, 'file_name']} — {files.at[s, 'findings']} phát hiện")
-get.download_button("Tải tệp gốc", lambda: intake.archived_file(sha256), files.at[sha256, "file_name"],
-                    "application/octet-stream", key="q_original", icon=":material/download:")
+widgets.original_file("Tải tệp gốc", lambda: intake.archived_file(sha256), files.at[sha256, "file_name"],
+                      key="q_original", where=get)
 
-stamp = datetime.now()
-name = f"chat_luong_du_lieu_{stamp:%Y%m%d_%H%M}"
 about = [("Năm", str(year)), ("Tỉnh/thành phố", ", ".join(provinces) or "tất cả"),
          ("Quy tắc", ", ".join(labels[r] for r in chosen_rules) or "tất cả"), ("Người xuất", user.name)]
-csv_button, xlsx_button, _ = st.columns([1, 1, 3])
-csv_button.download_button("Tải CSV", lambda: exports.to_csv(readable), f"{name}.csv", "text/csv", key="q_csv")
-xlsx_button.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(
-    readable, about, "Tuần lễ hưởng ứng học tập suốt đời — chất lượng dữ liệu", stamp), f"{name}.xlsx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="q_xlsx")
+widgets.export_buttons(lambda: readable, about, "Tuần lễ hưởng ứng học tập suốt đời — chất lượng dữ liệu",
+                       "chat_luong_du_lieu", key="q")

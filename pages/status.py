@@ -3,13 +3,12 @@
 Reads the warehouse itself (fresh, not the analysis snapshot), read-only and briefly; see etl.submission_status.
 """
 
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, exports, filters, intake, widgets
+from dashboard import auth, db, filters, intake, widgets
 from dashboard.format import number
 from etl import deadlines
 from etl import submission_status as status
@@ -132,11 +131,7 @@ st.subheader(f"Danh sách chưa nộp ({number(len(missing))})")
 if missing.empty:
     st.success(f"Mọi {noun} đã báo cáo.")
     st.stop()
-name = f"chua_nop_{year}_{level}_{datetime.now():%Y%m%d_%H%M}"
 about = [("Năm", str(year)), ("Cấp", deadlines.LEVEL_LABELS[level]), ("Tỉnh/thành phố", place),
          ("Hạn nộp", due), ("Người xuất", user.name)]
-first, second, _ = st.columns([1, 1, 3])
-first.download_button("Tải CSV", lambda: exports.to_csv(missing), f"{name}.csv", "text/csv", key="s_csv")
-second.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(
-    missing, about, f"Đơn vị chưa nộp báo cáo Tuần lễ hưởng ứng học tập suốt đời năm {year}"), f"{name}.xlsx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="s_xlsx")
+widgets.export_buttons(lambda: missing, about, f"Đơn vị chưa nộp báo cáo Tuần lễ hưởng ứng học tập suốt đời năm {year}",
+                       f"chua_nop_{year}_{level}", key="s")

@@ -52,5 +52,6 @@ def catch_downloads(monkeypatch: pytest.MonkeyPatch) -> dict:
 def download(at: AppTest, files: dict, key: str) -> bytes:
     """What pressing the download button hands the browser."""
     button = at.download_button(key=key).proto
+    assert button.ignore_rerun, f"{key} reruns the page, which replaces the file its click is fetching"
     data = files[button.deferred_file_id if button.HasField("deferred_file_id") else Path(button.url).stem]()
     return data.encode("utf-8") if isinstance(data, str) else data

@@ -250,4 +250,5 @@ def download(page: Page, button: re.Pattern) -> tuple[str, bytes]:
         page.get_by_test_id("stDownloadButton").filter(has_text=button).click()
     done = started.value
     assert done.failure() is None, done.failure()
+    settle(page)  # a button that still reran the page would give the next one a new file id mid-click
     return done.suggested_filename, Path(done.path()).read_bytes()
