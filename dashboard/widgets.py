@@ -113,11 +113,11 @@ def export_buttons(rows: Callable[[], pd.DataFrame], about: list[tuple[str, str]
     the file it would have served, so a download could silently not start."""
     stamp = datetime.now()
     name = f"{prefix}_{stamp:%Y%m%d_%H%M}"
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button("Tải CSV", lambda: exports.to_csv(rows()), f"{name}.csv", "text/csv", key=f"{key}_csv",
-                         on_click="ignore")
-    right.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(rows(), about, title, stamp),
-                          f"{name}.xlsx", XLSX, key=f"{key}_xlsx", on_click="ignore")
+    row = st.container(horizontal=True)
+    row.download_button("Tải CSV", lambda: exports.to_csv(rows()), f"{name}.csv", "text/csv", key=f"{key}_csv",
+                        on_click="ignore")
+    row.download_button("Tải Excel (.xlsx)", lambda: exports.to_xlsx(rows(), about, title, stamp),
+                        f"{name}.xlsx", XLSX, key=f"{key}_xlsx", on_click="ignore")
 
 
 def original_file(label: str, make: Callable[[], bytes], file_name: str, key: str, where=st) -> None:
