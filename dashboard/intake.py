@@ -26,7 +26,7 @@ from dashboard import db
 from dashboard.auth import User
 from dashboard.format import number
 from etl.ingest import Confirmed, FileResult, Upload, confirm_uploads, preview_uploads
-from etl.preview import FUNDING_ITEMS, Difference, FilePreview, differences, stored_figures
+from etl.preview import FUNDING_ITEMS, STATED_TOTAL, Difference, FilePreview, differences, stored_figures
 from etl.read import SUPPORTED_TYPES
 from etl.resolve import Options
 from etl.template import DATA_DIR, indicator_labels
@@ -285,7 +285,8 @@ def differences_table(rows: list[tuple[str, Difference]]) -> pd.DataFrame:
 
 INDICATORS = [key for key, _ in indicator_labels()]
 RIGHT_ALIGNED = {c: st.column_config.Column(alignment="right") for c in ("Trước", "Sau", "Thay đổi")}
-FUNDING_LABELS = dict(zip(FUNDING_ITEMS, ("Ngân sách nhà nước (đồng)", "Xã hội hóa (đồng)"), strict=True))
+FUNDING_LABELS = {**dict(zip(FUNDING_ITEMS, ("Ngân sách nhà nước (đồng)", "Xã hội hóa (đồng)"), strict=True)),
+                  STATED_TOTAL: "Tổng kinh phí ghi trên biểu (đồng)"}
 MEASURE_LABELS = {"events": "số hoạt động", "participants": "người tham gia"}
 
 

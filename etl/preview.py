@@ -18,20 +18,23 @@ from etl.resolve import Report
 from etl.warehouse import Staged
 
 FUNDING_ITEMS = ("state_budget", "social")  # in đồng, as report_funding holds them
+STATED_TOTAL = "total"  # the funding total written on the form, kept beside its parts for checks
 
 
 @dataclass(frozen=True)
 class Figures:
-    """A report's figures as the warehouse keeps them: indicators held (events, participants), and the
-    funding (state budget, social) in đồng, or None when the report states none."""
+    """A report's figures as the warehouse keeps them: indicators held (events, participants), the funding
+    (state budget, social) in đồng or None when the report states none, and the funding total as written,
+    or None. The total is compared too: a resubmission that only corrects it is still a new version."""
 
     facts: Mapping[str, tuple[int, int]]
     funding: tuple[int, int] | None
+    total: int | None = None
 
     @classmethod
     def of(cls, report: Report) -> Figures:
         """What loading the report writes (see Report.kept_facts and Report.stated_funding)."""
-        return cls(report.kept_facts, report.stated_funding)
+        return cls(report.kept_facts, report.stated_funding, report.funding.get(STATED_TOTAL))
 
     @property
     def events(self) -> int:
@@ -42,8 +45,10 @@ class Figures:
         return sum(p for _, p in self.facts.values())
 
     def value(self, item: str, measure: str) -> int | None:
-        """One figure: (indicator, 'events' | 'participants') or (funding item, 'vnd'); None for funding
-        not stated. An indicator not held counts 0, as a blank cell does."""
+        """One figure: (indicator, 'events' | 'participants') or (funding item or STATED_TOTAL, 'vnd'); None
+        for funding not stated. An indicator not held counts 0, as a blank cell does."""
+        if item == STATED_TOTAL:
+            return self.total
         if measure == "vnd":
             return None if self.funding is None else self.funding[FUNDING_ITEMS.index(item)]
         return self.facts.get(item, (0, 0))[0 if measure == "events" else 1]
@@ -51,7 +56,7 @@ class Figures:
 
 @dataclass(frozen=True)
 class Difference:
-    item: str  # an indicator, or 'state_budget' / 'social'
+    item: str  # an indicator, 'state_budget' / 'social', or STATED_TOTAL
     measure: str  # events | participants | vnd
     before: int | None
     after: int | None
@@ -63,10 +68,12 @@ class Difference:
 
 
 def differences(before: Figures, after: Figures, indicators: Iterable[str]) -> list[Difference]:
-    """Every figure that differs, indicators in the order given (then any other), funding last."""
+    """Every figure that differs, indicators in the order given (then any other), funding and its stated
+    total last."""
     held = before.facts.keys() | after.facts.keys()
     ordered = [i for i in indicators if i in held] + sorted(held.difference(indicators))
-    pairs = [(i, m) for i in ordered for m in ("events", "participants")] + [(f, "vnd") for f in FUNDING_ITEMS]
+    pairs = [(i, m) for i in ordered for m in ("events", "participants")] + [
+        (f, "vnd") for f in (*FUNDING_ITEMS, STATED_TOTAL)]
     found = (Difference(item, measure, before.value(item, measure), after.value(item, measure))
              for item, measure in pairs)
     return [d for d in found if d.before != d.after]
@@ -119,7 +126,8 @@ def preview(name: str, sha256: str, staged: Staged, current: Mapping[int, Figure
 
 
 def stored_figures(con: duckdb.DuckDBPyConnection, submission_ids: Iterable[int]) -> dict[int, Figures]:
-    """The figures of stored versions, read from the public views report_versions and report_version_facts."""
+    """The figures of stored versions: activities from the view report_version_facts, funding from the tables
+    (report_versions would first add up the facts of every version in the warehouse)."""
     ids = sorted(set(submission_ids))
     if not ids:
         return {}
@@ -128,7 +136,8 @@ def stored_figures(con: duckdb.DuckDBPyConnection, submission_ids: Iterable[int]
             "SELECT submission_id, indicator, events, participants FROM report_version_facts "
             "WHERE list_contains($1, submission_id)", [ids]).fetchall():
         facts[sid][indicator] = (events, participants)
-    funding = {sid: None if state is None else (state, social) for sid, state, social in con.execute(
-        "SELECT submission_id, state_budget_vnd, social_vnd FROM funding "
-        "WHERE list_contains($1, submission_id)", [ids]).fetchall()}
-    return {sid: Figures(facts[sid], funding.get(sid)) for sid in ids}
+    funding = {sid: (None if state is None else (state, social), total) for sid, state, social, total in con.execute(
+        "SELECT s.submission_id, g.state_budget_vnd, g.social_vnd, s.funding_total_vnd FROM submissions s "
+        "LEFT JOIN funding g ON g.submission_id = s.submission_id "
+        "WHERE list_contains($1, s.submission_id)", [ids]).fetchall()}
+    return {sid: Figures(facts[sid], *funding.get(sid, (None, None))) for sid in ids}

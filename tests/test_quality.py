@@ -16,8 +16,11 @@ import pytest
 from app_support import download
 from streamlit.testing.v1 import AppTest
 
+from dashboard import intake
 from etl import quality
-from etl.ingest import ingest_paths
+from etl.ingest import Upload, ingest_paths, preview_uploads
+from etl.resolve import Options
+from etl.warehouse import Warehouse
 
 PAGE = Path(__file__).resolve().parent.parent / "pages" / "quality.py"
 # Columns A..H of the test form; a unit's row i (0-based) is sheet row 5 + i.
@@ -102,6 +105,34 @@ def test_a_corrected_resubmission_clears_the_finding(warehouse, tmp_path):
     load(form(tmp_path / "lan2", 2023, [unit("Huyện Châu Phú", state=10_000_000, social=5_000_000,
                                              total=15_000_000)]))
     assert found() == []
+
+
+def test_a_resubmission_that_only_corrects_the_total_shows_that_correction(warehouse, tmp_path, index):
+    """Before loading, the upload preview names the one figure that changes; after, so does the history page's
+    comparison of the two versions. Neither may show a replacement with nothing in it."""
+    load, _, db = warehouse
+    load(form(tmp_path, 2023, [unit("Huyện Châu Phú", state=10_000_000, social=5_000_000, total=16_000_000)]))
+    corrected = form(tmp_path / "lan2", 2023, [unit("Huyện Châu Phú", state=10_000_000, social=5_000_000,
+                                                    total=15_000_000)])
+    expected = [{"Chỉ tiêu": "Tổng kinh phí ghi trên biểu (đồng)", "Trước": "16.000.000", "Sau": "15.000.000",
+                 "Thay đổi": "-1.000.000"}]
+
+    warehouse_now = Warehouse(db, index)
+    try:
+        [shown] = preview_uploads(warehouse_now, [Upload(corrected.name, corrected.read_bytes())], Options(), index)
+    finally:
+        warehouse_now.close()
+    assert [r.change for r in shown.reports] == ["replaced"]
+    assert intake.replaced_differences(shown).drop(columns="Báo cáo").to_dict("records") == expected
+
+    load(corrected)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        first, second = [sid for (sid,) in con.execute(
+            "SELECT submission_id FROM report_versions WHERE unit_name = 'Huyện Châu Phú' ORDER BY version").fetchall()]
+    finally:
+        con.close()
+    assert intake.version_differences(first, second, (str(db), "v2")).to_dict("records") == expected
 
 
 def test_participants_with_no_activity_point_at_the_empty_count(warehouse, tmp_path):
