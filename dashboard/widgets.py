@@ -124,3 +124,20 @@ def original_file(label: str, make: Callable[[], bytes], file_name: str, key: st
     """A button handing back a submitted file byte for byte; like the exports, it does not rerun the page."""
     where.download_button(label, make, file_name, "application/octet-stream", key=key,
                           icon=":material/download:", on_click="ignore")
+
+
+# Streamlit's uploader has no setting for its texts: it says "Upload" and "<server ceiling>MB per file" in English,
+# and that ceiling (server.maxUploadSize) is not the officers' own, lower limit. Its texts are replaced in place.
+_UPLOADER_TEXTS = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{font-size: 0}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  content: "Chọn tệp"; font-size: 0.875rem}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0}}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: "{hint}"; font-size: 0.875rem}}
+</style>"""
+
+
+def file_uploader(label: str, hint: str, **kwargs):
+    """st.file_uploader speaking Vietnamese: a "Chọn tệp" button and `hint` where it would state its limit."""
+    st.html(_UPLOADER_TEXTS.format(hint=hint.replace("\\", "").replace('"', "'")))
+    return st.file_uploader(label, **kwargs)

@@ -27,8 +27,10 @@ with st.expander("Năm, tỉnh/thành phố cho biểu không ghi"):
     st.caption("Chỉ dùng khi biểu không ghi; biểu ghi khác đi sẽ bị từ chối.")
 options = Options(year=year, province=province)
 
-files = st.file_uploader("Tệp báo cáo", accept_multiple_files=True, key=f"nop_files_{st.session_state.get(BATCH, 0)}",
-                         max_upload_size=int(st.get_option("server.maxUploadSize")))
+hint = f"Kéo thả tệp vào đây · mỗi tệp tối đa {intake.megabytes(rules.max_file_mb)}"
+files = widgets.file_uploader("Tệp báo cáo", hint, accept_multiple_files=True,
+                              key=f"nop_files_{st.session_state.get(BATCH, 0)}",
+                              max_upload_size=int(st.get_option("server.maxUploadSize")))
 uploads, refused = intake.screen(files or [], rules)
 for reason in refused:
     st.error(reason, icon=":material/block:")

@@ -128,10 +128,20 @@ def grid(page: Page, index: int = 0) -> list[dict[str, str]]:
     return [dict(zip(headers, cells, strict=True)) for cells in rows if cells]
 
 
+def uploader_texts(page: Page) -> list[str]:
+    """The uploader's button and hint as drawn: where a text is hidden (0px), what its ::after shows instead."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stFileUploaderDropzone"] button p, [data-testid="stFileUploaderDropzoneInstructions"] span')]
+      .map(e => getComputedStyle(e).fontSize === '0px'
+                ? JSON.parse(getComputedStyle(e, '::after').content) : e.innerText)""")
+
+
 def test_officer_uploads_previews_confirms_and_everyone_sees_the_new_numbers(new_page, app: App, forms):
     before = overview(new_page, app)
     page = new_page()
     log_in(page, app, "/nop-bao-cao")
+    # Streamlit's own "Upload" / "10MB per file" (the server's ceiling, not the officers' limit) is not shown
+    assert uploader_texts(page) == ["Chọn tệp", "Kéo thả tệp vào đây · mỗi tệp tối đa 5 MB"]
 
     with rerun(page, "dropping the files"):
         page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
