@@ -22,10 +22,13 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import login_cookie
 from etl import accounts as store
-from etl.accounts import ROLE_LABELS, AccountError, Accounts, rank
+from etl.accounts import ROLE_LABELS, Account, AccountError, Accounts, rank
 
 SESSION_USER = "auth_username"
+COOKIE_CHECKED = "auth_cookie_checked"  # this session has looked at its login cookie (or logged out)
+COOKIE_TO_WRITE = "auth_cookie_to_write"  # the login cookie's new value for the page to store; "" deletes it
 NEXT_PAGE = "auth_next_page"  # (script, title, role) of the page a login was asked for; the login page goes there
 LOGIN_PAGE = "pages/login.py"
 HOME_PAGE = "pages/overview.py"
@@ -92,7 +95,7 @@ def oidc_configured() -> bool:
 
 def current_user() -> User | None:
     known = accounts()
-    username = st.session_state.get(SESSION_USER)
+    username = st.session_state.get(SESSION_USER) or _remembered(known)
     if username:
         account = known.get(username)
         if account and account.password_hash and not account.disabled:
@@ -100,6 +103,34 @@ def current_user() -> User | None:
         del st.session_state[SESSION_USER]  # removed, disabled or password dropped since the login
         return None
     return _oidc_user(known) if oidc_configured() else None
+
+
+def _remembered(known: Accounts) -> str | None:
+    """The username of an earlier password login in this browser, once per session (dashboard.login_cookie)."""
+    if st.session_state.get(COOKIE_CHECKED):
+        return None
+    st.session_state[COOKIE_CHECKED] = True
+    value = st.context.cookies.get(login_cookie.NAME)
+    if not value or oidc_configured():
+        return None
+    try:
+        account = login_cookie.holder(value, known, login_cookie.signing_key(store.accounts_path()))
+    except (OSError, ValueError) as exc:
+        LOG.error("login cookie key unusable: %s", exc)
+        return None
+    if account is None:
+        st.session_state[COOKIE_TO_WRITE] = ""  # expired, forged, or its password changed: delete it
+        return None
+    st.session_state[SESSION_USER] = account.username
+    return account.username
+
+
+def _remember(account: Account) -> None:
+    """Have the page store the login cookie; without a usable key the login lasts for this session only."""
+    try:
+        st.session_state[COOKIE_TO_WRITE] = login_cookie.issue(account, login_cookie.signing_key(store.accounts_path()))
+    except (OSError, ValueError) as exc:
+        LOG.error("login cookie key unusable: %s", exc)
 
 
 def oidc_email() -> str | None:
@@ -204,20 +235,28 @@ def log_in(username: str, password: str) -> str | None:
     if account.disabled:
         return "Tài khoản này đã bị khóa. Hãy liên hệ quản trị viên."
     st.session_state[SESSION_USER] = account.username
+    _remember(account)
     LOG.info("login %r (%s)", account.username, account.role)
     return None
 
 
 def log_out() -> None:
-    """Forget the local login; an OIDC login is ended with the provider too (st.logout starts a new session)."""
+    """Forget the local login, here and in the browser's cookie; an OIDC login is ended with the provider too
+    (st.logout starts a new session)."""
     st.session_state.pop(SESSION_USER, None)
+    st.session_state[COOKIE_CHECKED] = True  # the cookie this session arrived with no longer counts
+    st.session_state[COOKIE_TO_WRITE] = ""
     if oidc_email():
         st.logout()
 
 
 def account_box() -> None:
-    """In the sidebar: who is logged in, and the "Đăng xuất" button (which returns to the home page)."""
-    user = current_user()
+    """In the sidebar: who is logged in, and the "Đăng xuất" button (which returns to the home page); and the
+    script that stores or deletes the login cookie, on the run after a login or logout."""
+    user = current_user()  # first: it may find the cookie stale, and so have it deleted
+    written = st.session_state.pop(COOKIE_TO_WRITE, None)
+    if written is not None:
+        st.sidebar.html(login_cookie.script(written), unsafe_allow_javascript=True)
     if user is None:
         return
     st.sidebar.caption(f"Đăng nhập: **{user.name}** · {ROLE_LABELS[user.role]}")

@@ -15,7 +15,7 @@ import streamlit
 from app_support import remember_navigation
 from streamlit.testing.v1 import AppTest
 
-from dashboard import auth
+from dashboard import auth, login_cookie
 from etl import accounts
 from etl.accounts import AccountError, add_account
 from etl.cli import main
@@ -256,6 +256,48 @@ def test_cli_typed_passwords_must_match_and_usage_errors_exit_2(accounts_file, m
         main(["account", "add", "lan", "--role", "chief"])
     assert usage.value.code == 2
     assert not accounts_file.exists()
+
+
+# --- the login cookie (a password login kept across reloads; the browser test checks the page writes it) -------
+
+
+def test_the_login_cookie_logs_in_its_account_until_it_expires(people):
+    key, known = login_cookie.signing_key(people), accounts.load(people)
+    value = login_cookie.issue(known.get("hoa"), key, now=1_000_000)
+    assert login_cookie.holder(value, known, key, now=1_000_000 + 12 * 3600 - 1) == known.get("hoa")
+    assert login_cookie.holder(value, known, key, now=1_000_000 + 12 * 3600 + 1) is None
+
+
+def test_a_changed_password_a_removed_account_or_another_key_end_the_cookie(people):
+    key = login_cookie.signing_key(people)
+    value = login_cookie.issue(accounts.load(people).get("hoa"), key)
+    accounts.set_password("hoa", "mat-khau-moi-2026")
+    assert login_cookie.holder(value, accounts.load(people), key) is None
+    value = login_cookie.issue(accounts.load(people).get("hoa"), key)
+    assert login_cookie.holder(value, accounts.load(people), bytes(32)) is None
+    accounts.remove_account("hoa")
+    assert login_cookie.holder(value, accounts.load(people), key) is None
+
+
+@pytest.mark.parametrize("forged", ["", "aG9h", "aG9h.99999999999.00", "bGFu.{expires}.{signature}", "%%%.1.2",
+                                    "aG9h.soon.{signature}"])
+def test_a_forged_or_garbled_cookie_logs_nobody_in(people, forged):
+    """Among them hoa's signature under lan's name ("bGFu"): the officer cannot become the admin."""
+    key, known = login_cookie.signing_key(people), accounts.load(people)
+    _, expires, signature = login_cookie.issue(known.get("hoa"), key).split(".")
+    assert login_cookie.holder(forged.format(expires=expires, signature=signature), known, key) is None
+
+
+def test_the_cookie_key_is_made_once_private_and_shared_by_every_server(accounts_file):
+    accounts_file.parent.mkdir(parents=True)
+    first = login_cookie.signing_key(accounts_file)
+    assert len(first) == 32 and login_cookie.signing_key(accounts_file) == first
+    path = login_cookie.key_path(accounts_file)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert sorted(p.name for p in accounts_file.parent.iterdir()) == [path.name]  # no temporary file left
+    path.write_text("abcd")
+    with pytest.raises(ValueError):
+        login_cookie.signing_key(accounts_file)
 
 
 # --- the login throttle ------------------------------------------------------------------------------------------

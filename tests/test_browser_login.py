@@ -7,6 +7,7 @@ Without /usr/bin/chromium the module is skipped, except under CI (env CI set), w
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,3 +101,35 @@ def test_a_login_stays_in_its_own_browser(new_page, app: App):
     stranger = visit(new_page(), app, "/tinh-hinh-nop")
     assert stranger.url.split("?")[0].endswith("/dang-nhap")
     assert "Dữ liệu" not in menu(stranger)
+
+
+def reload(page: Page) -> None:
+    """Reload the page, which starts a new Streamlit session: what a session held is gone."""
+    page.reload()
+    page.locator('[data-testid="stMain"] h1').first.wait_for()
+    settle(page)
+
+
+def login_cookies(page: Page) -> list[dict]:
+    return [c for c in page.context.cookies() if c["name"] == "htsd_login"]
+
+
+def test_a_login_lasts_through_a_reload_and_a_new_tab_until_logging_out(new_page, app: App):
+    page = new_page()
+    visit(page, app, "/dang-nhap")
+    log_in(page, re.compile(r"/(\?.*)?$"))
+    [cookie] = login_cookies(page)
+    assert cookie["sameSite"] == "Strict" and 11.9 * 3600 < cookie["expires"] - time.time() <= 12 * 3600
+
+    reload(page)
+    assert "Trần Văn Hòa" in sidebar(page).inner_text() and "Dữ liệu" in menu(page)
+    tab = visit(page.context.new_page(), app, "/tinh-hinh-nop")  # a data page opens without asking again
+    assert tab.url.split("?")[0].endswith("/tinh-hinh-nop")
+    assert main_area(tab).locator("h1").first.inner_text() == "Tình hình nộp báo cáo"
+
+    with rerun(page, "logging out"):
+        sidebar(page).get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_function("() => !document.cookie.includes('htsd_login=')")
+    assert login_cookies(page) == []
+    reload(page)
+    assert "Dữ liệu" not in menu(page) and "Trần Văn Hòa" not in sidebar(page).inner_text()

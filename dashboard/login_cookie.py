@@ -1,0 +1,90 @@
+"""A password login kept across reloads and new tabs, in a signed cookie.
+
+Streamlit keeps a session's state only as long as its browser tab's connection: a reload, a link opened in a new
+tab or a bookmark starts a new session. An OIDC login (st.login) survives that through Streamlit's own cookie; a
+local password login needs this one. After a password login the browser keeps `htsd_login`: the username, an
+expiry, and an HMAC-SHA256 over both and the account's password hash, keyed with a secret kept beside the
+accounts file (created on first use, readable by its owner only). A new session bringing a valid cookie starts
+logged in. A changed password, a removed account or a changed secret ends every such login at once; a disabled
+account is refused by auth.current_user as any session is; "Đăng xuất" clears the cookie.
+
+Streamlit cannot set an HTTP cookie from a script run, so the page's own script writes it: it cannot be HttpOnly.
+It is SameSite=Strict (Secure over HTTPS), and the app loads no third-party script that could read it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import tempfile
+import time
+from pathlib import Path
+
+from etl.accounts import Account, Accounts
+
+NAME = "htsd_login"
+LIFETIME_S = 12 * 3600  # a working day: a login in the morning lasts until the evening, then asks again
+KEY_BYTES = 32
+
+
+def key_path(accounts_file: Path) -> Path:
+    return accounts_file.with_name(accounts_file.name + ".key")
+
+
+def signing_key(accounts_file: Path) -> bytes:
+    """The server's secret, made once and never overwritten: written whole to a temporary file, then linked
+    into place, so two servers starting together agree on it and none ever reads half of it."""
+    path = key_path(accounts_file)
+    if not path.exists():
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # mode 0600
+        with os.fdopen(handle, "w") as out:
+            out.write(secrets.token_hex(KEY_BYTES))
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+    key = bytes.fromhex(path.read_text().strip())
+    if len(key) < KEY_BYTES:
+        raise ValueError(f"{path}: the key is shorter than {KEY_BYTES} bytes")
+    return key
+
+
+def _signature(username: str, expires: int, password_hash: str, key: bytes) -> str:
+    message = f"{username}\n{expires}\n{password_hash}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def issue(account: Account, key: bytes, now: float | None = None) -> str:
+    """The cookie's value for a login made now."""
+    expires = int((time.time() if now is None else now) + LIFETIME_S)
+    user = base64.urlsafe_b64encode(account.username.encode()).decode().rstrip("=")
+    return f"{user}.{expires}.{_signature(account.username, expires, account.password_hash, key)}"
+
+
+def holder(value: str, known: Accounts, key: bytes, now: float | None = None) -> Account | None:
+    """The account a cookie value still logs in, or None: forged, expired, or the password changed since."""
+    try:
+        user, expires_text, signature = value.split(".")
+        username = base64.urlsafe_b64decode(user + "=" * (-len(user) % 4)).decode()
+        expires = int(expires_text)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None
+    account = known.get(username)
+    if account is None or not account.password_hash or expires < (time.time() if now is None else now):
+        return None
+    expected = _signature(account.username, expires, account.password_hash, key)
+    return account if hmac.compare_digest(expected, signature) else None
+
+
+def script(value: str | None) -> str:
+    """The page script that stores the cookie (or, for None, deletes it)."""
+    content, max_age = (value, LIFETIME_S) if value else ("", 0)
+    return ("<script>document.cookie = " + json.dumps(f"{NAME}={content}; Path=/; Max-Age={max_age}; SameSite=Strict")
+            + " + (location.protocol === 'https:' ? '; Secure' : '');</script>")
