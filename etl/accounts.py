@@ -23,7 +23,6 @@ import fcntl
 import functools
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +31,8 @@ from pathlib import Path
 
 import bcrypt
 import tomli_w
+
+from etl.files import replace_file
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "config" / "accounts.toml"
 ROLES = ("viewer", "officer", "admin")  # each can do everything the ones before it can
@@ -215,24 +216,8 @@ def dumps(accounts: Accounts) -> str:
 
 
 def save(accounts: Accounts, path: Path | None = None) -> None:
-    """Replace the file whole: a reader sees the old file or the new one, never half of one."""
-    path = path or accounts_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # mode 0600
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(dumps(accounts))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)  # the rename itself survives a power cut
-    finally:
-        os.close(folder)
+    """Replace the file whole, readable by the server's user only."""
+    replace_file(path or accounts_path(), dumps(accounts), mode=0o600)
 
 
 @contextmanager

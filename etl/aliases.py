@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from etl.files import replace_file
 from etl.units import Unit, UnitIndex, aliases_file, load_index, split_type
 from etl.warehouse import Warehouse, reading
 
@@ -84,15 +83,11 @@ def remove_alias(alias: str, code: str, map_name: str, path: Path | None = None)
 
 
 def _write(path: Path, rows: list[dict[str, str]]) -> None:
-    """Replace the file in one step, so the ETL never reads half of it."""
     text = io.StringIO()
     writer = csv.DictWriter(text, FIELDS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".aliases_", suffix=".csv")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-        out.write(text.getvalue())
-    Path(temporary).replace(path)
+    replace_file(path, text.getvalue())
 
 
 def apply_to_warehouse(db: Path, path: Path | None = None) -> list[tuple[str, str]]:

@@ -14,7 +14,6 @@ import csv
 import io
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from etl.copies import replace_rows
+from etl.files import replace_file
 from etl.units import REFORM_YEAR
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "deadlines.csv"
@@ -170,17 +170,7 @@ def save(deadlines: Iterable[Deadline], path: Path | None = None) -> None:
     writer = csv.DictWriter(buffer, COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(d.as_row() for d in ordered(deadlines))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644  # mkstemp's file is private: keep the file's
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(buffer.getvalue())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_file(path, buffer.getvalue())
 
 
 def stored(con: duckdb.DuckDBPyConnection) -> list[Deadline]:

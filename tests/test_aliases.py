@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import stat
 from pathlib import Path
 
 import duckdb
@@ -80,12 +81,17 @@ def test_an_alias_moves_every_report_at_once_and_the_etl_uses_it_from_then_on(se
 
 
 def test_removing_an_alias(setup):
+    """Both edits keep the file readable by everyone who reads it (an ingest may run as another user)."""
     path, _ = setup
+    path.chmod(0o644)
     index = load_index()
     aliases.add_alias("Phường Thuận Thành", index.units["L:C:19768"], index, "", path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
     assert aliases.remove_alias("Phường Thuận Thành", "19768", "legacy", path)
     assert not aliases.remove_alias("Phường Thuận Thành", "19768", "legacy", path)
     assert all(r["alias"] != "Phường Thuận Thành" for r in aliases.read_aliases(path))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == []  # no temporary file left
 
 
 def test_the_names_page_resolves_a_name_for_a_data_officer(setup, monkeypatch, tmp_path):
