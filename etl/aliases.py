@@ -4,7 +4,7 @@ Old forms name units that had already disappeared from the lists (Huế's Phư�
 before 2025) or spell them their own way. The ETL keeps such a name as an unresolved unit under
 its locality. A data officer then picks the unit it belongs to; the alias goes to
 `data/unit_aliases.csv` (or HTSD_ALIASES; the ETL reads it on every run) and the reports already loaded under the
-name move to that unit in one transaction (`Warehouse.apply_aliases`).
+name move to that unit in one transaction (`Warehouse.realiased`).
 """
 
 from __future__ import annotations
@@ -92,9 +92,9 @@ def _write(path: Path, rows: list[dict[str, str]]) -> None:
 
 def apply_to_warehouse(db: Path, path: Path | None = None) -> list[tuple[str, str]]:
     """Move every report kept under a name that an alias now resolves; returns (old, new) unit keys."""
-    warehouse = Warehouse(db)
+    warehouse = Warehouse(db, load_index(path))
     try:
-        return warehouse.apply_aliases(load_index(path))
+        return warehouse.realiased
     finally:
         warehouse.close()
 

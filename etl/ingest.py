@@ -72,7 +72,6 @@ def ingest_paths(paths: Iterable[Path | str], db: Path | str = DEFAULT_DB, optio
     with _long_lived_frozen(), Parser(vocab, index, len(files)) as parser:  # before the warehouse: see etl.workers
         warehouse = Warehouse(db, index)
         try:
-            warehouse.apply_aliases(index)
             run = _Run(warehouse, index.units, on_file)
             for done, read in enumerate(_read_ahead(files, warehouse, parser, options or Options()), start=1):
                 run.stage(read)
@@ -207,8 +206,7 @@ def confirm_uploads(warehouse: Warehouse, confirmations: list[tuple[Upload, File
                     index: UnitIndex, on_file: Callable[[Upload, Confirmed], None] | None = None) -> list[Confirmed]:
     """Load each previewed file in its own transaction, through the same staging as the command line,
     if staging it again decides exactly what its preview showed; otherwise load nothing and return
-    the new preview. Unknown names are re-resolved first, as every command-line run does."""
-    warehouse.apply_aliases(index)
+    the new preview."""
     done, vocab = [], Vocabulary.load()
     for upload, shown in confirmations:
         staged = _stage_upload(warehouse, upload, options, vocab, index)

@@ -16,7 +16,7 @@ from etl.warehouse import Warehouse
 def status_text(db: Path) -> str:
     warehouse = Warehouse(db, load_index())
     try:
-        moved = warehouse.apply_aliases(load_index())
+        moved = warehouse.realiased
         con = warehouse.con
         lines = [f"Đã xác định lại {len(moved)} tên đơn vị theo bí danh mới."] if moved else []
         lines += _loaded(con) + _unresolved(con) + _rejections(con)

@@ -128,7 +128,9 @@ class Warehouse:
     """The warehouse file. Single writer: ids and the current-version map are kept here.
 
     `submitted_by` names who sends the files written through this connection (an app account),
-    kept with each ingest; the command line leaves it empty.
+    kept with each ingest; the command line leaves it empty. Opened with a unit index, it first moves the
+    reports of names an alias now resolves (`realiased`), so that every load and every preview stages
+    against the same warehouse.
     """
 
     def __init__(self, path: Path | str = DEFAULT_DB, index: UnitIndex | None = None,
@@ -144,6 +146,7 @@ class Warehouse:
         if index is not None and not self.con.execute("SELECT count(*) FROM units").fetchone()[0]:
             self._load_units(index)
         self._read_state()
+        self.realiased = [] if index is None else self._realias(index)
         self.pending: list[Staged] = []
         self._before_pending: tuple = ()  # the bookkeeping before the first staged file (see discard)
 
@@ -338,7 +341,7 @@ class Warehouse:
 
     # -- aliases added after names were kept unresolved ----------------------------------------------
 
-    def apply_aliases(self, index: UnitIndex) -> list[tuple[str, str]]:
+    def _realias(self, index: UnitIndex) -> list[tuple[str, str]]:
         """Re-resolve units kept unresolved, now that aliases may name them; returns (old, new) keys."""
         rows = self.con.execute("SELECT unit_key, name, parent_key FROM units WHERE NOT resolved").fetchall()
         moved = []

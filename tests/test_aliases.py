@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import stat
+from contextlib import closing
 from pathlib import Path
 
 import duckdb
@@ -12,8 +13,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import auth
 from etl import accounts, aliases
-from etl.ingest import ingest_paths
+from etl.ingest import Upload, confirm_uploads, ingest_paths, preview_uploads
+from etl.resolve import Options
 from etl.units import DATA_DIR, load_index
+from etl.warehouse import Warehouse
 
 PAGE = Path(__file__).resolve().parent.parent / "pages" / "names.py"
 HEADER = "Năm;Tỉnh;Đơn vị;Lễ khai mạc - Số lượng;Lễ khai mạc - Số người;NSNN (nghìn đồng);XHH (nghìn đồng)"
@@ -78,6 +81,27 @@ def test_an_alias_moves_every_report_at_once_and_the_etl_uses_it_from_then_on(se
     assert [r.status for r in ingest_paths([later], db, index=load_index(path))] == ["loaded"]
     assert rows(db, "SELECT year, unit_name, participants FROM report_facts WHERE year = 2021") == [
         (2021, "Phường Thuận Lộc", 90)]
+
+
+def test_a_preview_after_an_alias_added_by_hand_is_what_confirming_loads(setup, tmp_path):
+    """Phú Bình's 2020 report sits under its unresolved name when an alias for it is written into the file by
+    hand. Its resubmission, previewed then confirmed, replaces that report in Thuận Lộc, as the preview said,
+    instead of being refused as "the warehouse changed in between"."""
+    path, db = setup
+    index = load_index()
+    aliases.add_alias("Phường Phú Bình", index.units["L:C:19753"], index, "", path)
+    (tmp_path / "lan2").mkdir()
+    again = form(tmp_path / "lan2", "hue_2020.csv", ["2020;Thừa Thiên Huế;Phường Phú Bình;1;270;2.000;0"])
+    upload, index = Upload(again.name, again.read_bytes()), load_index(path)
+
+    with closing(Warehouse(db, index)) as warehouse:
+        [shown] = preview_uploads(warehouse, [upload], Options(), index)
+    assert [(r.unit_name, r.change) for r in shown.reports] == [("Phường Thuận Lộc", "replaced")]
+    with closing(Warehouse(db, index)) as warehouse:
+        [done] = confirm_uploads(warehouse, [(upload, shown)], Options(), index)
+    assert done.changed is None and done.result.status == "replaced"
+    assert rows(db, "SELECT unit_name, participants FROM report_facts WHERE unit_code = '19753'") == [
+        ("Phường Thuận Lộc", 270)]
 
 
 def test_removing_an_alias(setup):
