@@ -207,10 +207,6 @@ TABLE_ORDERS = {  # the Data page's sort choices -> ORDER BY (fixed text, never 
     "events": "events DESC NULLS LAST, unit_name", "participants": "participants DESC NULLS LAST, unit_name",
     "state_budget": "state_budget DESC NULLS LAST, unit_name", "social": "social DESC NULLS LAST, unit_name",
 }
-_TABLE_PLACE = {"today": ("province_name", "commune_name_today"),
-                "reported": ("reported_province_name", "district_name")}
-
-
 def table(con: duckdb.DuckDBPyConnection, f: Filters, by_indicator_detail: bool, order: str = "",
           limit: int | None = None) -> pd.DataFrame:
     """The Data page: one row per year and unit with funding beside activities, or one row per
@@ -219,7 +215,7 @@ def table(con: duckdb.DuckDBPyConnection, f: Filters, by_indicator_detail: bool,
     Sorted and cut in SQL, with `total_rows` counting them all, so the screen never loads the
     whole national table; the exports ask without a limit."""
     rows = _TABLE_DETAIL if by_indicator_detail else _TABLE_UNITS
-    province, area = _TABLE_PLACE[f.boundaries]
+    province, area = place(f, "province")[1], place(f, "area")[1]
     cut = "LIMIT $limit" if limit is not None else ""
     return _df(con, f"""
         SELECT *, count(*) OVER () AS total_rows FROM ({rows.format(
@@ -241,7 +237,7 @@ _TABLE_UNITS = """
          m AS (SELECT year, unit_key, sum(state_budget_vnd) AS state_budget, sum(social_vnd) AS social,
                       bool_or(not_itemised) AS not_itemised
                FROM report_funding WHERE {years} AND {units} GROUP BY ALL)
-    SELECT year, p.{province} AS province_name, p.{area} AS area_name, p.unit_name, p.unit_level, p.unit_code,
+    SELECT year, {province} AS province_name, {area} AS area_name, p.unit_name, p.unit_level, p.unit_code,
            coalesce(a.events, 0)::BIGINT AS events, coalesce(a.participants, 0)::BIGINT AS participants,
            m.state_budget::BIGINT AS state_budget, m.social::BIGINT AS social,
            coalesce(a.not_itemised, FALSE) OR coalesce(m.not_itemised, FALSE) AS not_itemised, p.resolved,

@@ -112,6 +112,9 @@ def test_quan_12_wards_land_in_todays_wards_and_the_district_remainder_stays_who
     assert not hcmc["approximate"].any()
     reported = queries.by_place(con, REPORTED, 2023, "area", "L:P:79").set_index("key")
     assert reported.loc["761", ["name", "participants"]].tolist() == ["Quận 12", 5_460]
+    data = queries.table(con, Filters(years=(2023,), provinces=("79",)), False).set_index("unit_name")
+    assert data.loc["Quận 12", "area_name"] == "Quận 12 (cũ, số liệu cả huyện)"  # as the drill-down names it
+    assert data.loc["Phường Tân Chánh Hiệp", "area_name"] == "Phường Trung Mỹ Tây"
 
 
 def test_quan_12_wards_compare_with_the_new_wards_of_2025(con):
