@@ -19,7 +19,7 @@ import duckdb
 import streamlit as st
 
 from dashboard import queries
-from etl.warehouse import Warehouse, attach_read_only, reading, schema_digest, warehouse_path
+from etl.warehouse import Warehouse, attach_read_only, reading, schema_digest, stored_schema_digest, warehouse_path
 
 SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from, in this order; every unit carries its places on
     # both maps, from `boundaries`: a local copy of the small unit_boundaries view made first, so the large
@@ -76,18 +76,13 @@ def ensure_upgraded() -> None:
 def _upgraded(path_text: str, digest: str) -> bool:
     """Once per server process and schema (the cache key): opening the file through the ETL upgrades it."""
     path = Path(path_text)
-    if path.exists() and _stored_digest(path) != digest:
+    if not path.exists():
+        return True
+    with reading(path) as con:
+        stored = stored_schema_digest(con)
+    if stored != digest:
         Warehouse(path).close()
     return True
-
-
-def _stored_digest(path: Path) -> str | None:
-    with reading(path) as con:
-        try:
-            found = con.execute("SELECT value FROM warehouse_meta WHERE key = 'schema'").fetchall()
-        except duckdb.CatalogException:  # made before the digest was kept
-            return None
-    return found[0][0] if found else None
 
 
 def _snapshot_file() -> Path:

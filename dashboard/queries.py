@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from etl.units import REFORM_YEAR
+
 LEVELS = ("province", "district", "commune", "agency")
-BOUNDARIES = ("today", "reported")  # today's map (from 1/7/2025) or the map each report was made on
-REFORM_YEAR = 2025
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import db, exports
 from dashboard.format import number
+from etl.deadlines import LEVEL_LABELS
 
 TOPOJSON_URL = "./app/static/topojson/"  # served from static/ so maps need no internet
 MAX_ROWS = 1000  # rows shown on screen; exports still hold every row
@@ -73,9 +74,6 @@ def empty(message: str) -> None:
     st.info(message, icon="ℹ️")
 
 
-LEVEL_WORDS = {"province": "tỉnh/thành phố", "district": "quận/huyện", "commune": "xã/phường"}
-
-
 def completeness(filters, years) -> None:
     """Beside every page's totals: how many expected units reported ("Năm 2026: 30/34 tỉnh/thành phố đã báo
     cáo"), so a total is never read without knowing how much of the country it covers."""
@@ -83,7 +81,7 @@ def completeness(filters, years) -> None:
     for year in sorted(years):
         received, expected, level = db.query("completeness", filters, year)
         if expected:
-            parts.append(f"năm {year}: {number(received)}/{number(expected)} {LEVEL_WORDS[level]}")
+            parts.append(f"năm {year}: {number(received)}/{number(expected)} {LEVEL_LABELS[level].lower()}")
     if parts:
         st.caption(":material/fact_check: Đã báo cáo — " + "; ".join(parts) + ".",
                    help="Số đơn vị đã có báo cáo trên số đơn vị phải báo cáo theo danh mục chính thức của năm đó "

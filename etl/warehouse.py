@@ -124,6 +124,15 @@ def schema_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+def stored_schema_digest(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The schema_digest the warehouse was last brought up to; None for one made before digests were kept."""
+    try:
+        found = con.execute("SELECT value FROM warehouse_meta WHERE key = 'schema'").fetchall()
+    except duckdb.CatalogException:
+        return None
+    return found[0][0] if found else None
+
+
 class Warehouse:
     """The warehouse file. Single writer: ids and the current-version map are kept here.
 
@@ -154,11 +163,7 @@ class Warehouse:
         """Create or upgrade tables and views, only when their SQL changed: re-creating views on every open
         would change the file, and every dashboard session would then take a new snapshot of it."""
         digest = schema_digest()
-        try:
-            stored = self.con.execute("SELECT value FROM warehouse_meta WHERE key = 'schema'").fetchall()
-        except duckdb.CatalogException:
-            stored = []
-        if stored == [(digest,)]:
+        if stored_schema_digest(self.con) == digest:
             return
         reform.ensure_successors(self.con)  # the boundaries views need the old->new commune map
         for sql_file in SQL_FILES:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import charts, db, filters, widgets
 from dashboard.format import change, number, signed_percent
-from dashboard.queries import REFORM_YEAR
+from etl.units import REFORM_YEAR
 
 MEASURES = {"participants": "Người tham gia", "events": "Hoạt động", "state_budget": "Ngân sách nhà nước (đồng)",
             "social": "Xã hội hóa (đồng)"}
