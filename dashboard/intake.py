@@ -31,7 +31,7 @@ from etl.read import SUPPORTED_TYPES
 from etl.resolve import Options
 from etl.template import DATA_DIR, indicator_labels
 from etl.units import load_index
-from etl.warehouse import BUSY, Warehouse, retrying
+from etl.warehouse import Warehouse, WarehouseBusy, retrying
 from etl.warehouse import reading as warehouse_reading
 
 RULES_FILE = DATA_DIR / "upload_rules.csv"
@@ -40,14 +40,7 @@ CHANGE_WORDS = {"new": "mới", "replaced": "thay thế", "unchanged": "không �
 CONFIRMABLE = ("loaded", "replaced")  # an unchanged or rejected file has nothing to load
 ENTRIES, PREVIEWS = "intake_entries", "intake_previews"  # session keys
 _OPEN = threading.Lock()  # one connection to the warehouse at a time in this server process
-Connection = TypeVar("Connection")
-
-
-class WarehouseBusy(Exception):
-    """The warehouse stayed held by another process (an ingest) for longer than we wait."""
-
-    def __init__(self) -> None:
-        super().__init__("Kho dữ liệu đang được nạp từ nơi khác (dòng lệnh hoặc phiên khác). Hãy thử lại sau ít phút.")
+T = TypeVar("T")
 
 
 # --- limits: data/upload_rules.csv -------------------------------------------------------------------------------
@@ -119,18 +112,21 @@ def screen(files: Sequence[Received], rules: UploadRules) -> tuple[list[Upload],
 # --- the warehouse, opened briefly ------------------------------------------------------------------------------
 
 
-def _retrying(connect: Callable[[], Connection]) -> Connection:
+def fresh(read: Callable[..., T], *args) -> T:
+    """A data page's read or write of the warehouse; while another process holds the file longer than the
+    retries wait (etl.warehouse.WarehouseBusy), say so and stop the page."""
     try:
-        return retrying(connect)
-    except BUSY:
-        raise WarehouseBusy() from None
+        return read(*args)
+    except WarehouseBusy as busy:
+        st.warning(str(busy), icon=":material/hourglass_top:")
+        st.stop()
 
 
 @contextmanager
 def writing(submitted_by: str | None = None) -> Iterator[Warehouse]:
     """The warehouse open for staging and loading; files loaded through it are recorded as sent by `submitted_by`."""
     with _OPEN:
-        warehouse = _retrying(lambda: Warehouse(db.warehouse_path(), load_index(), submitted_by))
+        warehouse = retrying(lambda: Warehouse(db.warehouse_path(), load_index(), submitted_by))
         try:
             yield warehouse
         finally:
@@ -140,12 +136,8 @@ def writing(submitted_by: str | None = None) -> Iterator[Warehouse]:
 @contextmanager
 def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """The warehouse open read-only, for what the history page shows (always the file as it is now)."""
-    with _OPEN:
-        try:
-            with warehouse_reading(path) as con:
-                yield con
-        except BUSY:
-            raise WarehouseBusy() from None
+    with _OPEN, warehouse_reading(path) as con:
+        yield con
 
 
 # --- the upload page's session: each file's preview and what was done with it ----------------------------------

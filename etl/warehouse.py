@@ -84,15 +84,26 @@ LOCK_RETRIES = 20  # × 0.25 s: a command-line ingest of a few files lets go of 
 T = TypeVar("T")
 
 
+class WarehouseBusy(RuntimeError):
+    """The warehouse stayed held by another connection (an ingest, an upload) for longer than we wait. Its
+    message is for the user; the last database error is its cause, for the log."""
+
+    def __init__(self) -> None:
+        super().__init__("Kho dữ liệu đang được nạp từ nơi khác (dòng lệnh hoặc phiên khác). Hãy thử lại sau ít phút.")
+
+
 def retrying(action: Callable[[], T]) -> T:
     """Run `action`, waiting while another connection (an ingest, an upload, the app's snapshot) holds the
-    file in a way that excludes it; the last failure is raised."""
+    file in a way that excludes it; WarehouseBusy when it is still held after LOCK_RETRIES tries."""
     for _ in range(LOCK_RETRIES - 1):
         try:
             return action()
         except BUSY:
             time.sleep(0.25)
-    return action()
+    try:
+        return action()
+    except BUSY as held:
+        raise WarehouseBusy() from held
 
 
 def attach_read_only(con: duckdb.DuckDBPyConnection, path: Path) -> None:

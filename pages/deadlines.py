@@ -3,11 +3,10 @@
 Changes are made in callbacks, before the page runs again, so the table below always shows what the file holds.
 """
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, widgets
+from dashboard import auth, db, intake, widgets
 from etl import deadlines
 from etl import submission_status as status
 
@@ -38,7 +37,7 @@ def keep(changed: list[deadlines.Deadline], done: str) -> None:
     try:
         if warehouse.exists():
             status.align_deadlines(warehouse, path)
-    except (duckdb.IOException, duckdb.ResourceInUseException):
+    except intake.WarehouseBusy:
         done += " Kho dữ liệu đang bận; hạn mới được áp dụng khi mở trang «Tình hình nộp báo cáo»."
     st.session_state[MESSAGE] = ("success", done)
 

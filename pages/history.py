@@ -16,11 +16,7 @@ FROM_COMMAND_LINE = "(dòng lệnh)"  # versions loaded by `python -m etl ingest
 user = auth.require("officer")
 st.title("Lịch sử nộp báo cáo")
 at = intake.source()
-try:
-    years, provinces = intake.history_choices(at)
-except intake.WarehouseBusy as busy:
-    st.error(str(busy))
-    st.stop()
+years, provinces = intake.fresh(intake.history_choices, at)
 if not years:
     widgets.empty("Kho dữ liệu chưa có báo cáo nào. Nạp biểu mẫu ở trang Nộp báo cáo.")
     st.stop()

@@ -7,7 +7,7 @@ every report already loaded under the name. Admins also see and remove stored al
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, widgets
+from dashboard import auth, db, intake, widgets
 from etl import aliases
 from etl.units import load_index
 
@@ -21,7 +21,7 @@ done = st.session_state.pop("names_done", None)
 if done:
     st.success(done)
 
-pending = aliases.unresolved(warehouse)
+pending = intake.fresh(aliases.unresolved, warehouse)
 if not pending:
     st.success("Mọi tên đơn vị trong kho dữ liệu đều đã xác định.")
 else:
@@ -45,7 +45,7 @@ else:
                          placeholder="Ví dụ: sáp nhập theo Nghị quyết … năm 2021")
     if st.button("Lưu và áp dụng cho mọi số liệu", type="primary", key="names_save"):
         aliases.add_alias(name, target, index, note or f"xác định bởi {user.username}")
-        moved = aliases.apply_to_warehouse(warehouse)
+        moved = intake.fresh(aliases.apply_to_warehouse, warehouse)
         st.session_state["names_done"] = (f"Đã ghi nhận “{name}” là {target.name}; {len(moved)} đơn vị chưa xác định "
                                           "đã được gắn vào đơn vị chính thức.")
         st.rerun()

@@ -34,11 +34,7 @@ path = db.warehouse_path()
 if not path.exists():
     widgets.empty("Chưa có kho dữ liệu. Nạp báo cáo ở trang «Nộp báo cáo» trước.")
     st.stop()
-try:
-    found, rules = load(path, db.version(path))
-except intake.WarehouseBusy as busy:
-    st.error(str(busy))
-    st.stop()
+found, rules = intake.fresh(load, path, db.version(path))
 try:
     quality.load_rules()
 except (quality.RulesError, OSError) as problem:

@@ -40,17 +40,8 @@ def table(where: str, version: str, rules: str, year: int, level: str, provinces
         return status.status(con, year, level, list(provinces))
 
 
-def fresh(read, *args):
-    """A read of the warehouse; while an ingest holds the file longer than the retries wait, say so and stop."""
-    try:
-        return read(*args)
-    except intake.WarehouseBusy as busy:
-        st.warning(str(busy))
-        st.stop()
-
-
 current = (str(path), db.version(path), db.version(deadlines.csv_path()))  # what a cached answer depends on
-years, latest, province_names, problems = fresh(choices, *current)
+years, latest, province_names, problems = intake.fresh(choices, *current)
 if problems:
     st.error("Tệp hạn nộp (data/deadlines.csv) có lỗi nên chưa áp dụng; đang dùng hạn nộp đã lưu trước đó. "
              "Sửa ở trang «Hạn nộp báo cáo»:\n\n" + "\n".join(f"- {p}" for p in problems))
@@ -68,7 +59,7 @@ chosen = right.multiselect("Tỉnh/thành phố (địa giới hiện nay)", lis
                            placeholder="Cả nước")
 filters.remember(nam=year, cap=level, tinh=chosen)
 
-rows = fresh(table, *current, year, level, tuple(chosen))
+rows = intake.fresh(table, *current, year, level, tuple(chosen))
 counts = status.counts(rows)
 place = ", ".join(province_names[p] for p in chosen) or "cả nước"
 noun = deadlines.LEVEL_LABELS[level].lower()

@@ -46,11 +46,7 @@ def new_batch() -> None:
 
 entries = intake.entries(uploads)
 pending = [e for e in entries if e.state == "pending"]
-try:
-    shown = intake.previews(pending, options, rules)
-except intake.WarehouseBusy as busy:
-    st.error(str(busy))
-    st.stop()
+shown = intake.fresh(intake.previews, pending, options, rules)
 
 
 def confirm(chosen: list[intake.Entry]) -> None:

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import auth
 from etl import accounts, aliases
+from etl import warehouse as warehouse_module
 from etl.ingest import Upload, confirm_uploads, ingest_paths, preview_uploads
 from etl.resolve import Options
 from etl.units import DATA_DIR, load_index
@@ -140,6 +141,21 @@ def test_the_names_page_resolves_a_name_for_a_data_officer(setup, monkeypatch, t
     assert rows(db, "SELECT unit_name, participants FROM report_facts WHERE unit_code = '19753'") == [
         ("Phường Thuận Lộc", 250)]
     assert any(r["alias"] == "Phường Phú Bình" and r["code"] == "19753" for r in aliases.read_aliases(path))
+
+
+def test_the_names_page_says_so_while_an_ingest_holds_the_warehouse(setup, monkeypatch, tmp_path):
+    path, db = setup
+    monkeypatch.setenv("HTSD_ALIASES", str(path))
+    monkeypatch.setenv("HTSD_WAREHOUSE", str(db))
+    monkeypatch.setenv("HTSD_ACCOUNTS", str(tmp_path / "accounts.toml"))
+    monkeypatch.setattr(warehouse_module, "LOCK_RETRIES", 2)
+    accounts.add_account("hoa", "officer", "can-bo-du-lieu", "Trần Văn Hòa")
+    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.session_state[auth.SESSION_USER] = "hoa"
+    with closing(duckdb.connect(str(db))):  # a writer holding the file, as `python -m etl ingest` does
+        at.run()
+    assert not at.exception and not at.error
+    assert [w.value for w in at.warning] == [str(warehouse_module.WarehouseBusy())]
 
 
 def test_the_names_page_is_for_data_officers(setup, monkeypatch):
