@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import db, exports
 from dashboard.format import number
+from dashboard.queries import Filters
 from etl.deadlines import LEVEL_LABELS
 
 TOPOJSON_URL = "./app/static/topojson/"  # served from static/ so maps need no internet
@@ -78,8 +79,9 @@ def completeness(filters, years) -> None:
     """Beside every page's totals: how many expected units reported ("Năm 2026: 30/34 tỉnh/thành phố đã báo
     cáo"), so a total is never read without knowing how much of the country it covers."""
     parts = []
+    counted = Filters(provinces=filters.provinces, levels=filters.levels)  # all it depends on: the cache key
     for year in sorted(years):
-        received, expected, level = db.query("completeness", filters, year)
+        received, expected, level = db.query("completeness", counted, year)
         if expected:
             parts.append(f"năm {year}: {number(received)}/{number(expected)} {LEVEL_LABELS[level].lower()}")
     if parts:
