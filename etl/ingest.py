@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 
-from etl.errors import Issue
+from etl.errors import FormError, Issue
 from etl.headers import Vocabulary
+from etl.limits import MB, read_limits
 from etl.preview import FilePreview, plan_of, preview, stored_figures
-from etl.read import SUPPORTED_TYPES
+from etl.read import SUPPORTED_TYPES, looks_like_spreadsheet
 from etl.resolve import Options
 from etl.units import Unit, UnitIndex, load_index
 from etl.warehouse import DEFAULT_DB, Outcome, Staged, Warehouse
-from etl.workers import Parse, Parser, parse_or_issue
+from etl.workers import Parse, Parser
 
 GROUP_COMMIT_FILES = 250  # files staged before one transaction writes them (see etl.warehouse)
 
@@ -45,16 +48,26 @@ def discover(paths: Iterable[Path | str]) -> list[Path]:
     """Files named, and supported files under folders named (recursively), in a stable order.
 
     Order matters: a later file replaces an earlier report of the same unit and year, so folders are
-    walked in sorted path order ('…/lan2' after '…/lan1').
+    walked in sorted path order ('…/lan2' after '…/lan1'). Inside folders only regular files are taken:
+    a symbolic link (which may point anywhere, /dev/zero included), a device or a pipe is not followed.
     """
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_TYPES
+            found += sorted(p for p in _walk(path) if p.suffix.lower() in SUPPORTED_TYPES
                             and not p.name.startswith("~$"))
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Regular files under `folder`, never through a symbolic link (os.walk does not follow them)."""
+    for root, _, names in os.walk(folder):
+        for name in names:
+            path = Path(root, name)
+            if stat.S_ISREG(path.lstat().st_mode):
+                yield path
 
 
 def ingest_paths(paths: Iterable[Path | str], db: Path | str = DEFAULT_DB, options: Options | None = None,
@@ -121,13 +134,28 @@ def _read_ahead(files: list[Path], warehouse: Warehouse, parser: Parser, options
 def _read(path: Path, warehouse: Warehouse, parser: Parser, options: Options) -> _Read:
     """Bytes already loaded are not parsed ahead: staging will most likely find them unchanged."""
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path)
     except OSError as exc:
         return _Read(path, error=Issue(f"không đọc được tệp: {exc.strerror}"))
+    except FormError as exc:
+        return _Read(path, error=exc.issue)
     sha256 = hashlib.sha256(data).hexdigest()
     options = replace(options, folders=tuple(p.name for p in path.parents)[:3])
     start = parser.later if warehouse.already_loaded(sha256) else parser.start
     return _Read(path, data, sha256, start(data, path.name, options))
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, up to the size limit; anything else is refused unread: a device such as
+    /dev/zero (named, or behind a link named) would never end."""
+    limit = read_limits().max_read_mb
+    with path.open("rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise FormError("không phải tệp thông thường (thiết bị, ống dẫn…) — không đọc")
+        data = handle.read(int(limit * MB) + 1)
+    if len(data) > limit * MB:
+        raise FormError(f"tệp lớn hơn {limit:g} MB — không đọc")
+    return data
 
 
 def _stage(warehouse: Warehouse, units: dict[str, Unit], read: _Read) -> Outcome:
@@ -138,8 +166,9 @@ def _stage(warehouse: Warehouse, units: dict[str, Unit], read: _Read) -> Outcome
     if warehouse.already_loaded(read.sha256):
         return warehouse.stage_unchanged(read.sha256, path)
     parsed = read.parse()
-    if isinstance(parsed, Issue):
-        return warehouse.stage_rejected(read.sha256, path, read.data, [parsed])
+    if isinstance(parsed, Issue):  # bytes that are not a spreadsheet at all are logged, not archived
+        kept = read.data if looks_like_spreadsheet(read.data, read.path.name) else None
+        return warehouse.stage_rejected(read.sha256, path, kept, [parsed])
     return warehouse.stage_loaded(read.sha256, path, read.data, parsed, units)
 
 
@@ -192,13 +221,15 @@ class Confirmed:
 def preview_uploads(warehouse: Warehouse, uploads: list[Upload], options: Options, index: UnitIndex,
                     on_progress: Callable[[int, int], None] | None = None) -> list[FilePreview]:
     """Each file staged alone against the warehouse as it is, then discarded: what confirming it would do."""
-    previews, vocab = [], Vocabulary.load()
-    for done, upload in enumerate(uploads, start=1):
-        staged = _stage_upload(warehouse, upload, options, vocab, index)
-        warehouse.discard()
-        previews.append(_preview(warehouse, upload, staged))
-        if on_progress:
-            on_progress(done, len(uploads))
+    previews = []
+    with Parser(Vocabulary.load(), index, len(uploads)) as parser:
+        parses = [_start(parser, warehouse, u, options) for u in uploads]
+        for done, (upload, parse) in enumerate(zip(uploads, parses, strict=True), start=1):
+            staged = _stage_upload(warehouse, upload, parse, index)
+            warehouse.discard()
+            previews.append(_preview(warehouse, upload, staged))
+            if on_progress:
+                on_progress(done, len(uploads))
     return previews
 
 
@@ -207,26 +238,32 @@ def confirm_uploads(warehouse: Warehouse, confirmations: list[tuple[Upload, File
     """Load each previewed file in its own transaction, through the same staging as the command line,
     if staging it again decides exactly what its preview showed; otherwise load nothing and return
     the new preview."""
-    done, vocab = [], Vocabulary.load()
-    for upload, shown in confirmations:
-        staged = _stage_upload(warehouse, upload, options, vocab, index)
-        if plan_of(staged) != shown.plan:
-            warehouse.discard()
-            done.append(Confirmed(changed=_preview(warehouse, upload, staged)))
-        else:
-            [outcome] = warehouse.flush()
-            done.append(Confirmed(FileResult(upload.name, outcome.status, outcome.errors, outcome.warnings,
-                                             outcome.reports)))
-        if on_file:
-            on_file(upload, done[-1])
+    done = []
+    with Parser(Vocabulary.load(), index, len(confirmations)) as parser:
+        parses = [_start(parser, warehouse, upload, options) for upload, _ in confirmations]
+        for (upload, shown), parse in zip(confirmations, parses, strict=True):
+            staged = _stage_upload(warehouse, upload, parse, index)
+            if plan_of(staged) != shown.plan:
+                warehouse.discard()
+                done.append(Confirmed(changed=_preview(warehouse, upload, staged)))
+            else:
+                [outcome] = warehouse.flush()
+                done.append(Confirmed(FileResult(upload.name, outcome.status, outcome.errors, outcome.warnings,
+                                                 outcome.reports)))
+            if on_file:
+                on_file(upload, done[-1])
     return done
 
 
-def _stage_upload(warehouse: Warehouse, upload: Upload, options: Options, vocab: Vocabulary,
-                  index: UnitIndex) -> Staged:
+def _start(parser: Parser, warehouse: Warehouse, upload: Upload, options: Options) -> Parse:
+    """As `_read` does: bytes already loaded are parsed only if staging asks."""
+    start = parser.later if warehouse.already_loaded(upload.sha256) else parser.start
+    return start(upload.data, upload.name, options)
+
+
+def _stage_upload(warehouse: Warehouse, upload: Upload, parse: Parse, index: UnitIndex) -> Staged:
     """Stage an upload as `ingest_paths` stages a file; no folder names (the upload has none)."""
-    read = _Read(Path(upload.name), upload.data, upload.sha256,
-                 partial(parse_or_issue, upload.data, upload.name, vocab, index, options))
+    read = _Read(Path(upload.name), upload.data, upload.sha256, parse)
     _stage(warehouse, index.units, read)
     return warehouse.pending[-1]
 
