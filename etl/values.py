@@ -24,6 +24,8 @@ AMOUNT_UNITS: dict[str, int] = {
 _UNITS_BY_LENGTH = sorted(AMOUNT_UNITS, key=len, reverse=True)
 ZERO_WORDS = {"", "-", "--", "—", "–", "khong", "0", "x", "k co", "khong co"}
 _NUMBER = re.compile(r"^[+]?\d[\d.,\s]*$")
+EXCEL_ERRORS = {"#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                "#GETTING_DATA"}  # what a formula that failed shows (and etl.read puts back for calamine's '')
 
 
 class ValueProblem(ValueError):
@@ -72,8 +74,10 @@ def written(value: object) -> str:
 
 def _split(raw: object) -> tuple[float, str | None]:
     """(number, folded unit word or None) for one cell."""
-    if raw is None or isinstance(raw, bool):
+    if raw is None:
         return 0.0, None
+    if isinstance(raw, bool):  # a ticked box or a comparison's result is not a count
+        raise ValueProblem(f"ô chứa giá trị đúng/sai ({'TRUE' if raw else 'FALSE'}) thay vì số")
     if isinstance(raw, (int, float)):
         if raw < 0:  # typed as text, '-5' is already not a number; a numeric cell must not slip through
             raise ValueProblem(f"giá trị âm '{written(raw)}' — số liệu báo cáo không thể âm")
@@ -81,6 +85,8 @@ def _split(raw: object) -> tuple[float, str | None]:
     if isinstance(raw, (datetime, date)):
         raise ValueProblem(f"ô chứa ngày tháng '{raw}' thay vì số")
     text = str(raw).strip()
+    if text.upper() in EXCEL_ERRORS:
+        raise ValueProblem(f"ô báo lỗi công thức '{text}' thay vì số — sửa công thức trong Excel rồi lưu lại")
     folded = fold(text)
     if folded in ZERO_WORDS or text in ZERO_WORDS:
         return 0.0, None
