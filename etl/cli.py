@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -111,11 +112,22 @@ def _run_with_progress(files: list[Path], db: Path, options: Options, quiet: boo
 
 
 def file_line(result: FileResult) -> str:
-    head = f"{STATUS_MARKS[result.status]} {STATUS_WORDS[result.status]:<16} {result.path}"
+    head = f"{STATUS_MARKS[result.status]} {STATUS_WORDS[result.status]:<16} {printable(result.path)}"
     if result.reports:
         head += f" ({result.reports} báo cáo)"
-    lines = [head] + [f"    lỗi: {e}" for e in result.errors] + [f"    cảnh báo: {w}" for w in result.warnings]
+    lines = [head] + [f"    lỗi: {printable(str(e))}" for e in result.errors] + [
+        f"    cảnh báo: {printable(str(w))}" for w in result.warnings]
     return "\n".join(lines)
+
+
+def printable(text: str) -> str:
+    """Text from a file (its name, sheet names, cells) safe for a terminal: control and invisible format
+    characters (an escape sequence, a right-to-left override) are shown as \\x1b, \\u202e."""
+    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in _HIDDEN else c
+                   for c in text)
+
+
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp"}  # control, format, line and paragraph separators
 
 
 def summary_line(results: list[FileResult]) -> str:
