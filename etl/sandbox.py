@@ -14,6 +14,7 @@ answers one file at a time, so the file being parsed when a child dies is known 
 
 from __future__ import annotations
 
+import faulthandler
 import math
 import multiprocessing
 import os
@@ -189,6 +190,7 @@ def _serve(conn: Connection, work: Work, limits: ReadLimits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which then ends its children
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort leaves no core file of the parent's memory
     os.environ["RUST_BACKTRACE"] = "0"  # calamine's abort: its one-line reason in the log, not 60 lines of stack
+    faulthandler.disable()  # a crash is reported by the parent, with the file; not as the parent's stack dump
     _cap(resource.RLIMIT_AS, _address_space() + int(limits.parse_memory_mb * MB))
     while True:
         try:
