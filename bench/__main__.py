@@ -1,5 +1,6 @@
 """`python -m bench [--quick]`: ETL whole runs side by side with the naive way, then the app's page times
-and memory on a national warehouse; the last line is JSON."""
+and memory on a national warehouse; the last line is JSON. `python -m bench --hostile [--markdown]`: the
+hostile corpus instead, time and memory per file (bench/hostile.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import app_speed, etl_speed
+from bench import app_speed, etl_speed, hostile
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -17,7 +18,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a smaller run, under a minute")
     parser.add_argument("--forms", type=int, help="number of generated forms (default 1200, quick 300)")
     parser.add_argument("--reruns", type=int, default=20, help="timed reruns per app page (default 20)")
+    parser.add_argument("--hostile", action="store_true", help="only the hostile corpus: outcome, time, memory")
+    parser.add_argument("--markdown", action="store_true", help="with --hostile: the table as Markdown")
     args = parser.parse_args()
+    if args.hostile:
+        hostile.run(args.markdown)
+        return
     OUT.mkdir(exist_ok=True)
     forms = args.forms or (300 if args.quick else 1200)
     result = etl_speed.run(OUT, forms)
@@ -27,6 +33,7 @@ def main() -> None:
     print(f"pandas.read_excel(openpyxl), same .xlsx: {result['openpyxl_ms_per_form']:>8} ms/form "
           f"(ETL is {result['speedup_vs_openpyxl']}x faster)")
     print(f"bare python-calamine, all workbooks:    {result['calamine_ms_per_form']:>8} ms/form")
+    print(f"sandbox (etl.sandbox) cost per form:    {result['sandbox_ms_per_form']:>8} ms/form")
     app = app_speed.run(OUT, args.quick, args.reruns)
     app_speed.print_table(app)
     print(json.dumps(result | app_speed.summary(app)))

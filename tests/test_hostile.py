@@ -17,6 +17,7 @@ from etl.preview import FilePreview
 from etl.resolve import Options
 from etl.warehouse import Warehouse
 from tests.hostile.corpus import TOTALS, Case, build_corpus, csv_text, xlsx
+from tests.test_upload import app_env  # noqa: F401  (the upload page's warehouse and accounts)
 
 CORPUS = build_corpus()
 BY_NAME = {case.name: case for case in CORPUS}
@@ -203,3 +204,26 @@ def test_base_form_loads_with_the_hand_worked_totals(tmp_path, index):
     [result] = ingest_paths([path], tmp_path / "w.duckdb", index=index)
     assert (result.status, result.reports) == ("loaded", 3)
     assert warehouse_totals(tmp_path / "w.duckdb") == TOTALS | {"versions": 3}
+
+
+PAGE_SUBSET = ["csv_utf8", "xfd1048576_cell", "encrypted_xlsx", "error_cell_ref", "zip_declared_3gb",
+               "html_named_xlsx", "csv_field_over_csv_limit"]
+
+
+@pytest.mark.usefixtures("app_env")
+def test_hostile_files_on_the_upload_page_leave_the_page_and_the_good_file_s_preview(corpus_bytes):
+    """A representative subset uploaded at once on 'Nộp báo cáo' (all of them go through the same previews
+    above): the server survives the file that aborts its reader, each bad file shows its own reason, and the
+    good file's preview is there with its totals."""
+    from tests.test_upload import OFFICER, open_page, upload
+
+    cases = [BY_NAME[name] for name in PAGE_SUBSET]
+    at = upload(open_page("pages/upload.py", OFFICER),
+                *[Upload(f"{i}_{case.filename}", corpus_bytes[case.name]) for i, case in enumerate(cases)])
+
+    errors = [e.value for e in at.error]
+    for case in cases[1:]:
+        assert sum(case.message in error for error in errors) == 1, (case.name, errors)
+    preview = at.dataframe[0].value
+    assert sum(int(v.replace(".", "")) for v in preview["Người tham gia"]) == TOTALS["participants"]
+    assert at.markdown[0].value == f"**{len(cases)} tệp:** 1 chờ xác nhận, {len(cases) - 1} bị từ chối"
