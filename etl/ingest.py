@@ -66,7 +66,11 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, _, names in os.walk(folder):
         for name in names:
             path = Path(root, name)
-            if stat.S_ISREG(path.lstat().st_mode):
+            try:
+                regular = stat.S_ISREG(path.lstat().st_mode)
+            except OSError:  # gone since its folder was listed
+                continue
+            if regular:
                 yield path
 
 
