@@ -8,6 +8,8 @@ of the result it sends back. A child that dies, runs over or answers too much is
 its reason; a new child takes the files after it. Children are few and live for the whole run: a fork
 per file would cost more than parsing most forms does.
 
+It needs Linux (fork, /proc, rlimits), where the ETL and the app run.
+
 Each child is driven by one thread of the parent, which sends it a batch of files and waits for the
 answers one file at a time, so the file being parsed when a child dies is known and only it is lost.
 """
