@@ -28,7 +28,7 @@ if problem:
 if auth.oidc_configured():
     refused = auth.oidc_email()  # logged in with the provider, yet no user: the account with that email is disabled
     if refused:
-        st.error(f"Tài khoản {literal(refused)} đã bị khóa trên bảng điều khiển. Hãy liên hệ quản trị viên.")
+        st.error(f"Tài khoản {refused} đã bị khóa trên bảng điều khiển. Hãy liên hệ quản trị viên.")
         st.button("Đăng xuất", on_click=auth.log_out)
     elif st.button("Đăng nhập bằng tài khoản cơ quan", type="primary", icon=":material/badge:"):
         st.login()
