@@ -2,9 +2,9 @@
 
 Streamlit keeps a session's state only as long as its browser tab's connection: a reload, a link opened in a new
 tab or a bookmark starts a new session. An OIDC login (st.login) survives that through Streamlit's own cookie; a
-local password login needs this one. After a password login the browser keeps `htsd_login`: the username, an
-expiry, and an HMAC-SHA256 over both and the account's password hash, keyed with a secret kept beside the
-accounts file (created on first use, readable by its owner only). A new session bringing a valid cookie starts
+local password login needs this one. After a password login the browser keeps `htsd_login`: the username and the
+time of the login, signed with itsdangerous (HMAC-SHA256) under a secret kept beside the accounts file (created on
+first use, readable by its owner only) and salted with the account's password hash. A new session bringing a valid cookie starts
 logged in. A changed password, a removed account or a changed secret ends every such login at once; a disabled
 account is refused by auth.current_user as any session is; "Đăng xuất" clears the cookie.
 
@@ -17,13 +17,14 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import hmac
 import json
 import os
 import secrets
 import tempfile
 import time
 from pathlib import Path
+
+from itsdangerous import BadSignature, TimestampSigner
 
 from etl.accounts import Account, Accounts
 
@@ -56,31 +57,39 @@ def signing_key(accounts_file: Path) -> bytes:
     return key
 
 
-def _signature(username: str, expires: int, password_hash: str, key: bytes) -> str:
-    message = f"{username}\n{expires}\n{password_hash}".encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+class _Signer(TimestampSigner):
+    """itsdangerous' timestamped signature for one account, on a clock that tests may set. The salt is the
+    account's password hash: a new password (or none) makes every earlier cookie of the account invalid."""
+
+    def __init__(self, key: bytes, account: Account, now: float | None) -> None:
+        super().__init__(key, salt=f"{NAME}\n{account.password_hash}", digest_method=hashlib.sha256)
+        self.now = now
+
+    def get_timestamp(self) -> int:
+        return int(time.time() if self.now is None else self.now)
 
 
 def issue(account: Account, key: bytes, now: float | None = None) -> str:
-    """The cookie's value for a login made now."""
-    expires = int((time.time() if now is None else now) + LIFETIME_S)
+    """The cookie's value for a login made now: `user.time.signature`, the username in URL-safe base64."""
     user = base64.urlsafe_b64encode(account.username.encode()).decode().rstrip("=")
-    return f"{user}.{expires}.{_signature(account.username, expires, account.password_hash, key)}"
+    return _Signer(key, account, now).sign(user).decode()
 
 
 def holder(value: str, known: Accounts, key: bytes, now: float | None = None) -> Account | None:
-    """The account a cookie value still logs in, or None: forged, expired, or the password changed since."""
+    """The account a cookie value still logs in, or None: forged, expired, or the password changed since.
+    The name is read before the signature is checked only to find whose password hash salts it."""
+    user = value.split(".", 1)[0]
     try:
-        user, expires_text, signature = value.split(".")
-        username = base64.urlsafe_b64decode(user + "=" * (-len(user) % 4)).decode()
-        expires = int(expires_text)
+        account = known.get(base64.urlsafe_b64decode(user + "=" * (-len(user) % 4)).decode())
     except (ValueError, binascii.Error, UnicodeDecodeError):
         return None
-    account = known.get(username)
-    if account is None or not account.password_hash or expires < (time.time() if now is None else now):
+    if account is None or not account.password_hash:
         return None
-    expected = _signature(account.username, expires, account.password_hash, key)
-    return account if hmac.compare_digest(expected, signature) else None
+    try:
+        _Signer(key, account, now).unsign(value, max_age=LIFETIME_S)
+    except BadSignature:  # also an expired one (SignatureExpired) and a garbled time (BadTimeSignature)
+        return None
+    return account
 
 
 def script(value: str | None) -> str:
