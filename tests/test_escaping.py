@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -221,3 +222,30 @@ def test_an_uploaded_image_name_is_shown_and_never_fetched(app, page):
     hostile_hosts = {urlsplit(IMAGE).netloc, "evil.example"}
     assert requests and not [u for u in requests if urlsplit(u).netloc in hostile_hosts]
 
+
+
+# --- the names page -----------------------------------------------------------------------------------------------
+
+
+def test_the_names_page_confirms_a_hostile_name_as_text(tmp_path, monkeypatch):
+    db, names = tmp_path / "warehouse.duckdb", tmp_path / "unit_aliases.csv"
+    form = tmp_path / "hue.csv"
+    form.write_bytes(hostile_form())
+    shutil.copy(ROOT / "data" / "unit_aliases.csv", names)  # the page appends to a copy of the officers' file
+    monkeypatch.setenv("HTSD_ALIASES", str(names))
+    monkeypatch.setenv("HTSD_WAREHOUSE", str(db))
+    monkeypatch.setenv("HTSD_ACCOUNTS", str(tmp_path / "accounts.toml"))
+    loaded = ingest_paths([form], db)[0]
+    assert loaded.status == "loaded", loaded.errors
+    add_account("hoa", "officer", "can-bo-du-lieu", "Trần Văn Hòa")
+    at = AppTest.from_file(str(ROOT / "pages" / "names.py"), default_timeout=60)
+    at.session_state[auth.SESSION_USER] = "hoa"
+    at.run()
+    listed = list(at.dataframe[0].value.iloc[:, 0])
+    assert sorted(listed) == sorted(UNIT_NAMES)  # a table shows them as plain text
+    image = UNIT_NAMES[0]
+    at.selectbox(key="names_pick").set_value(listed.index(image)).run()
+    at.button(key="names_save").click().run()
+    [done] = [s.value for s in at.success]
+    assert done.startswith(f"Đã ghi nhận “{literal(image)}” là ")
+    assert "![" not in re.sub(r"\\.", "", done) and image in unescaped(done)
