@@ -13,24 +13,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import TIMEOUT_MS, App, Browser, Page, main_area, serve_warm, settle, sidebar, visit
-from test_browser_login import FIXTURE, OFFICER, PASSWORD, login_cookies, menu, reload
-
-from etl import accounts
-from etl.ingest import ingest_paths
+from browser_support import TIMEOUT_MS, App, Browser, Page, main_area, settle, sidebar, visit
+from test_browser_login import OFFICER, PASSWORD, login_cookies, menu, officer_server, reload
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, browser: Browser) -> Iterator[App]:
-    folder = tmp_path_factory.mktemp("browser_httponly")
-    warehouse = folder / "warehouse.duckdb"
-    assert ingest_paths([FIXTURE], warehouse)[0].status == "loaded"
-    people = folder / "accounts.toml"
-    accounts.add_account(OFFICER, "officer", PASSWORD, "Trần Văn Hòa", path=people)
-    env = {"HTSD_ACCOUNTS": str(people), "HTSD_PRIVATE": ""}
-    with serve_warm(browser, warehouse, folder / "streamlit.log", env, script="server.py") as served:
+    with officer_server(tmp_path_factory.mktemp("browser_httponly"), browser, "server.py") as served:
         yield served
 
 
@@ -48,7 +39,7 @@ def log_in(page: Page, path: str) -> None:
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     wait_until(lambda: login_cookies(page), page)
-    page.wait_for_url(f"**{path}")
+    page.wait_for_url(re.compile(rf"{re.escape(path)}(\?.*)?$"))
     page.wait_for_load_state()
     page.locator('[data-testid="stMain"] h1').first.wait_for()
     settle(page)
