@@ -23,6 +23,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import login_cookie
+from dashboard.safe_text import literal
 from etl import accounts as store
 from etl.accounts import ROLE_LABELS, Account, AccountError, Accounts, rank
 
@@ -180,7 +181,7 @@ def refusal(role: str, user: User | None, page: str | None = None) -> str:
     subject = f"Trang «{page}»" if page else "Trang này"
     if user is None:
         return f"{subject} dành cho {AUDIENCE[role]}. Hãy đăng nhập."
-    return (f"{subject} dành cho {AUDIENCE[role]}. Tài khoản {user.name} ({ROLE_LABELS[user.role]}) chưa có "
+    return (f"{subject} dành cho {AUDIENCE[role]}. Tài khoản {literal(user.name)} ({ROLE_LABELS[user.role]}) chưa có "
             "quyền này; hãy nhờ quản trị viên cấp quyền.")
 
 
@@ -259,7 +260,7 @@ def account_box() -> None:
         st.sidebar.html(login_cookie.script(written), unsafe_allow_javascript=True)
     if user is None:
         return
-    st.sidebar.caption(f"Đăng nhập: **{user.name}** · {ROLE_LABELS[user.role]}")
+    st.sidebar.caption(f"Đăng nhập: **{literal(user.name)}** · {ROLE_LABELS[user.role]}")
     if st.sidebar.button("Đăng xuất", icon=":material/logout:", key="auth_logout"):
         log_out()
         st.switch_page(HOME_PAGE)

@@ -2,14 +2,17 @@
 
 Streamlit keeps a session's state only as long as its browser tab's connection: a reload, a link opened in a new
 tab or a bookmark starts a new session. An OIDC login (st.login) survives that through Streamlit's own cookie; a
-local password login needs this one. After a password login the browser keeps `htsd_login`: the username, an
-expiry, and an HMAC-SHA256 over both and the account's password hash, keyed with a secret kept beside the
-accounts file (created on first use, readable by its owner only). A new session bringing a valid cookie starts
-logged in. A changed password, a removed account or a changed secret ends every such login at once; a disabled
-account is refused by auth.current_user as any session is; "Đăng xuất" clears the cookie.
+local password login needs this one. After a password login the browser keeps `htsd_login`: the username and the
+time of the login, signed with itsdangerous (HMAC-SHA256) under a secret kept beside the accounts file (created on
+first use, readable by its owner only) and salted with the account's password hash. A new session bringing a
+valid cookie starts logged in. A changed password, a removed account or a changed secret ends every such login at
+once; a disabled account is refused by auth.current_user as any session is; "Đăng xuất" clears the cookie.
 
-Streamlit cannot set an HTTP cookie from a script run, so the page's own script writes it: it cannot be HttpOnly.
-It is SameSite=Strict (Secure over HTTPS), and the app loads no third-party script that could read it.
+A script run cannot set an HTTP cookie, but the server that runs it can: served by `streamlit run server.py`
+(st.App with the two routes of `routes()`), the page sends the browser to LOGIN_ROUTE with a one-time ticket,
+and the answer sets the cookie HttpOnly, so no script in the page can read it, then returns to the page; logging
+out goes through LOGOUT_ROUTE the same way. Served by `streamlit run app.py` (no routes), the page's own script
+writes the cookie, which then cannot be HttpOnly. Either way it is SameSite=Strict (Secure over HTTPS).
 """
 
 from __future__ import annotations
@@ -17,19 +20,30 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import hmac
 import json
 import os
 import secrets
 import tempfile
+import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from itsdangerous import BadSignature, TimestampSigner
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
 
 from etl.accounts import Account, Accounts
 
 NAME = "htsd_login"
 LIFETIME_S = 12 * 3600  # a working day: a login in the morning lasts until the evening, then asks again
 KEY_BYTES = 32
+LOGIN_ROUTE, LOGOUT_ROUTE = "/_htsd/login", "/_htsd/logout"
+TICKET_S = 60  # the page's redirect follows at once; a ticket left unused expires
+_tickets: dict[str, tuple[str, float]] = {}  # one-time ticket -> (cookie value, expiry), for LOGIN_ROUTE
+_tickets_guard = threading.Lock()
+_served_routes = False  # set by routes(): this process serves LOGIN_ROUTE and LOGOUT_ROUTE
 
 
 def key_path(accounts_file: Path) -> Path:
@@ -56,35 +70,90 @@ def signing_key(accounts_file: Path) -> bytes:
     return key
 
 
-def _signature(username: str, expires: int, password_hash: str, key: bytes) -> str:
-    message = f"{username}\n{expires}\n{password_hash}".encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+class _Signer(TimestampSigner):
+    """itsdangerous' timestamped signature for one account, on a clock that tests may set. The salt is the
+    account's password hash: a new password (or none) makes every earlier cookie of the account invalid."""
+
+    def __init__(self, key: bytes, account: Account, now: float | None) -> None:
+        super().__init__(key, salt=f"{NAME}\n{account.password_hash}", digest_method=hashlib.sha256)
+        self.now = now
+
+    def get_timestamp(self) -> int:
+        return int(time.time() if self.now is None else self.now)
 
 
 def issue(account: Account, key: bytes, now: float | None = None) -> str:
-    """The cookie's value for a login made now."""
-    expires = int((time.time() if now is None else now) + LIFETIME_S)
+    """The cookie's value for a login made now: `user.time.signature`, the username in URL-safe base64."""
     user = base64.urlsafe_b64encode(account.username.encode()).decode().rstrip("=")
-    return f"{user}.{expires}.{_signature(account.username, expires, account.password_hash, key)}"
+    return _Signer(key, account, now).sign(user).decode()
 
 
 def holder(value: str, known: Accounts, key: bytes, now: float | None = None) -> Account | None:
-    """The account a cookie value still logs in, or None: forged, expired, or the password changed since."""
+    """The account a cookie value still logs in, or None: forged, expired, or the password changed since.
+    The name is read before the signature is checked only to find whose password hash salts it."""
+    if not isinstance(value, str):  # AppTest's st.context hands a stand-in object
+        return None
+    user = value.split(".", 1)[0]
     try:
-        user, expires_text, signature = value.split(".")
-        username = base64.urlsafe_b64decode(user + "=" * (-len(user) % 4)).decode()
-        expires = int(expires_text)
+        account = known.get(base64.urlsafe_b64decode(user + "=" * (-len(user) % 4)).decode())
     except (ValueError, binascii.Error, UnicodeDecodeError):
         return None
-    account = known.get(username)
-    if account is None or not account.password_hash or expires < (time.time() if now is None else now):
+    if account is None or not account.password_hash:
         return None
-    expected = _signature(account.username, expires, account.password_hash, key)
-    return account if hmac.compare_digest(expected, signature) else None
+    try:
+        _Signer(key, account, now).unsign(value, max_age=LIFETIME_S)
+    except BadSignature:  # also an expired one (SignatureExpired) and a garbled time (BadTimeSignature)
+        return None
+    return account
 
 
 def script(value: str | None) -> str:
-    """The page script that stores the cookie (or, for None, deletes it)."""
+    """The page script that has the cookie stored (or, for None, deleted): through the server's routes when it
+    has them, else by the page itself."""
+    if _served_routes:
+        target = f"{LOGIN_ROUTE}?ticket={_ticket(value)}&" if value else f"{LOGOUT_ROUTE}?"
+        return ("<script>location.replace(" + json.dumps(target + "next=")
+                + " + encodeURIComponent(location.pathname + location.search));</script>")
     content, max_age = (value, LIFETIME_S) if value else ("", 0)
     return ("<script>document.cookie = " + json.dumps(f"{NAME}={content}; Path=/; Max-Age={max_age}; SameSite=Strict")
             + " + (location.protocol === 'https:' ? '; Secure' : '');</script>")
+
+
+def _ticket(value: str) -> str:
+    """A random one-time name for `value`, so that the cookie itself never appears in a URL or a log."""
+    ticket, now = secrets.token_urlsafe(32), time.monotonic()
+    with _tickets_guard:
+        for stale in [t for t, (_, expiry) in _tickets.items() if expiry < now]:
+            del _tickets[stale]
+        _tickets[ticket] = (value, now + TICKET_S)
+    return ticket
+
+
+def routes() -> list[Route]:
+    """The server's two routes (server.py mounts them); from then on the pages use them."""
+    global _served_routes
+    _served_routes = True
+    return [Route(LOGIN_ROUTE, _store), Route(LOGOUT_ROUTE, _delete)]
+
+
+def _back(request: Request) -> RedirectResponse:
+    """Back to the page the user was on: a path on this server only, never another site."""
+    target = request.query_params.get("next", "/")
+    local = target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc
+    return RedirectResponse(target if local and "\\" not in target else "/", status_code=303)
+
+
+async def _store(request: Request) -> RedirectResponse:
+    with _tickets_guard:
+        value, expiry = _tickets.pop(request.query_params.get("ticket", ""), ("", 0.0))
+    response = _back(request)
+    if value and expiry >= time.monotonic():
+        response.set_cookie(NAME, value, max_age=LIFETIME_S, path="/", httponly=True, samesite="strict",
+                            secure=request.url.scheme == "https")
+    return response
+
+
+async def _delete(request: Request) -> RedirectResponse:
+    response = _back(request)
+    response.delete_cookie(NAME, path="/", httponly=True, samesite="strict", secure=request.url.scheme == "https")
+    return response

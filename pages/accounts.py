@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import auth
 from dashboard.format import number
+from dashboard.safe_text import literal
 from etl import accounts as store
 from etl.accounts import ROLE_LABELS, ROLES, AccountError
 
@@ -26,7 +27,7 @@ def act(change: Callable[[], None], done: str, after: Callable[[], None] | None 
     try:
         change()
     except AccountError as exc:
-        st.error(str(exc))
+        st.error(literal(exc))
         return
     st.session_state[FLASH] = done
     if after:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import charts, db, filters, widgets
 from dashboard.format import change, number, signed_percent
+from dashboard.safe_text import literal
 from etl.units import REFORM_YEAR
 
 MEASURES = {"participants": "Người tham gia", "events": "Hoạt động", "state_budget": "Ngân sách nhà nước (đồng)",
@@ -77,7 +78,7 @@ widgets.kpi(tiles[2], "Thay đổi cùng phạm vi", signed_percent(change(like_
 widgets.kpi(tiles[3], "Báo cáo cả hai năm", f"{len(both)}/{len(rows)}",
             help="Số địa phương có báo cáo ở cả hai năm / số địa phương có báo cáo ở ít nhất một năm.")
 if not only_one.empty:
-    listed = [f"{r.name} (chỉ năm {year_a if r.in_a else year_b})" for r in only_one.head(LISTED).itertuples()]
+    listed = [f"{literal(r.name)} (chỉ năm {year_a if r.in_a else year_b})" for r in only_one.head(LISTED).itertuples()]
     more = f"; và {len(only_one) - LISTED} nơi khác (xem cột “Ghi chú”)" if len(only_one) > LISTED else ""
     st.warning("Chỉ báo cáo một trong hai năm (không tính vào so sánh thay đổi): " + "; ".join(listed) + more)
 

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, db, intake, widgets
+from dashboard.safe_text import literal
 from etl import deadlines
 from etl import submission_status as status
 
@@ -22,7 +23,7 @@ try:
     rules = deadlines.load(path)
 except deadlines.DeadlineError as exc:
     st.error(f"Tệp {path} có lỗi nên chưa sửa được ở đây. Sửa tệp rồi tải lại trang:\n\n"
-             + "\n".join(f"- {p}" for p in exc.problems))
+             + "\n".join(f"- {literal(p)}" for p in exc.problems))
     st.stop()
 
 
@@ -48,16 +49,16 @@ def add() -> None:
     try:
         new = deadlines.parse_row(row)
     except ValueError as exc:
-        st.session_state[MESSAGE] = ("error", f"Chưa lưu: {exc}.")
+        st.session_state[MESSAGE] = ("error", f"Chưa lưu: {literal(exc)}.")
         return
     now = deadlines.load(path)  # as the file is now: another admin may have saved since this page was drawn
     replaced = any(r.slot == new.slot for r in now)
-    keep(deadlines.put(now, new), f"Đã {'sửa' if replaced else 'thêm'} hạn nộp: {describe(new)}.")
+    keep(deadlines.put(now, new), f"Đã {'sửa' if replaced else 'thêm'} hạn nộp: {literal(describe(new))}.")
 
 
 def remove() -> None:
     gone = st.session_state["dl_remove"]
-    keep([r for r in deadlines.load(path) if r.slot != gone.slot], f"Đã xóa hạn nộp: {describe(gone)}.")
+    keep([r for r in deadlines.load(path) if r.slot != gone.slot], f"Đã xóa hạn nộp: {literal(describe(gone))}.")
 
 
 if MESSAGE in st.session_state:

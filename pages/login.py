@@ -6,13 +6,14 @@ After a login the user goes to the page they were asking for (auth.NEXT_PAGE), e
 import streamlit as st
 
 from dashboard import auth
+from dashboard.safe_text import literal
 from etl.accounts import ROLE_LABELS
 
 st.title("Đăng nhập")
 
 user = auth.current_user()
 if user is not None:
-    st.success(f"Bạn đang đăng nhập là **{user.name}** ({ROLE_LABELS[user.role]}).")
+    st.success(f"Bạn đang đăng nhập là **{literal(user.name)}** ({ROLE_LABELS[user.role]}).")
     st.stop()
 
 asked = st.session_state.get(auth.NEXT_PAGE)
@@ -21,8 +22,8 @@ if asked:
     st.info(auth.refusal(role, None, title))
 problem = auth.accounts_problem()
 if problem:
-    st.error(f"Tệp tài khoản có lỗi nên chưa ai đăng nhập được: {problem} Người quản trị máy chủ kiểm tra bằng "
-             "lệnh `python -m etl account list`.")
+    st.error(f"Tệp tài khoản có lỗi nên chưa ai đăng nhập được: {literal(problem)} Người quản trị máy chủ kiểm tra "
+             "bằng lệnh `python -m etl account list`.")
 
 if auth.oidc_configured():
     refused = auth.oidc_email()  # logged in with the provider, yet no user: the account with that email is disabled

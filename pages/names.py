@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, db, intake, widgets
+from dashboard.safe_text import literal
 from etl import aliases
 from etl.units import load_index
 
@@ -46,8 +47,8 @@ else:
     if st.button("Lưu và áp dụng cho mọi số liệu", type="primary", key="names_save"):
         aliases.add_alias(name, target, index, note or f"xác định bởi {user.username}")
         moved = intake.fresh(aliases.apply_to_warehouse, warehouse)
-        st.session_state["names_done"] = (f"Đã ghi nhận “{name}” là {target.name}; {len(moved)} đơn vị chưa xác định "
-                                          "đã được gắn vào đơn vị chính thức.")
+        st.session_state["names_done"] = (f"Đã ghi nhận “{literal(name)}” là {literal(target.name)}; {len(moved)} "
+                                          "đơn vị chưa xác định đã được gắn vào đơn vị chính thức.")
         st.rerun()
 
 if auth.has_role("admin"):
@@ -63,6 +64,6 @@ if auth.has_role("admin"):
         if st.button("Xóa", key="names_remove"):
             row = stored[drop]
             aliases.remove_alias(row["alias"], row["code"], row["map"])
-            st.session_state["names_done"] = (f"Đã xóa tên gọi “{row['alias']}”. Báo cáo đã gắn theo tên gọi này giữ "
-                                              "nguyên cho đến khi nạp lại biểu mẫu.")
+            st.session_state["names_done"] = (f"Đã xóa tên gọi “{literal(row['alias'])}”. Báo cáo đã gắn theo tên gọi "
+                                              "này giữ nguyên cho đến khi nạp lại biểu mẫu.")
             st.rerun()

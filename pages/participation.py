@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard import charts, db, filters, queries, widgets
 from dashboard.periods import choose_year
+from dashboard.safe_text import literal
 
 selection = st.session_state["selection"]
 st.title("Tham gia")
@@ -87,9 +88,10 @@ approximate = areas[areas["approximate"]] if by_area else areas[areas["key"] == 
 if not approximate.empty:
     st.caption("≈ Gần đúng: năm " + str(year) + " trước sắp xếp; xã/phường cũ bị chia năm 2025 được tính trọn vào "
                "xã/phường mới nhận phần lớn của nó. " + "; ".join(
-                   f"{r.name.removesuffix(' ≈')} gồm {r.includes}" for r in approximate.head(5).itertuples()))
+                   f"{literal(r.name.removesuffix(' ≈'))} gồm {literal(r.includes)}"
+                   for r in approximate.head(5).itertuples()))
 
-st.subheader(f"Theo loại hoạt động — {where}, năm {year}")
+st.subheader(f"Theo loại hoạt động — {literal(where)}, năm {year}")
 kinds = db.query("by_indicator", selection.filters, year, province)
 widgets.chart(charts.indicator_bars(kinds, selection.indicator_labels, measure,
                                     f"{charts.LABELS[measure]} theo loại hoạt động"),

@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import auth, db, intake, widgets
 from dashboard.format import number
+from dashboard.safe_text import literal
 from etl import quality
 
 HEADERS = {  # in the order shown: where to look comes before the long message, which the screen may cut
@@ -38,7 +39,7 @@ found, rules = intake.fresh(load, path, db.version(path))
 try:
     quality.load_rules()
 except (quality.RulesError, OSError) as problem:
-    st.warning(f"Tệp ngưỡng kiểm tra có lỗi, các kiểm tra vẫn dùng ngưỡng của lần nạp trước: {problem}")
+    st.warning(f"Tệp ngưỡng kiểm tra có lỗi, các kiểm tra vẫn dùng ngưỡng của lần nạp trước: {literal(problem)}")
 st.caption("Các kiểm tra chạy trên phiên bản hiện hành của mỗi báo cáo. Ngưỡng phát hiện bất thường nằm trong "
            "data/quality_rules.csv và được áp dụng từ lần nạp báo cáo tiếp theo.")
 
@@ -67,8 +68,8 @@ with tally:
     widgets.table(pd.DataFrame({"Quy tắc": rules["label"],
                                 "Số phát hiện": [int(counts.get(r, 0)) for r in rules["rule"]]}), key="q_counts")
 with meaning.expander("Các quy tắc kiểm tra nghĩa là gì?"):
-    st.markdown("\n".join(f"- **{label}**: {text}" for label, text in zip(rules["label"], rules["explanation"],
-                                                                         strict=True)))
+    st.markdown("\n".join(f"- **{literal(label)}**: {literal(text)}"
+                           for label, text in zip(rules["label"], rules["explanation"], strict=True)))
 
 st.subheader("Các phát hiện")
 if shown.empty:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import auth, db, filters, intake, widgets
 from dashboard.format import number
+from dashboard.safe_text import literal
 from etl import deadlines
 from etl import submission_status as status
 
@@ -44,7 +45,7 @@ current = (str(path), db.version(path), db.version(deadlines.csv_path()))  # wha
 years, latest, province_names, problems = intake.fresh(choices, *current)
 if problems:
     st.error("Tệp hạn nộp (data/deadlines.csv) có lỗi nên chưa áp dụng; đang dùng hạn nộp đã lưu trước đó. "
-             "Sửa ở trang «Hạn nộp báo cáo»:\n\n" + "\n".join(f"- {p}" for p in problems))
+             "Sửa ở trang «Hạn nộp báo cáo»:\n\n" + "\n".join(f"- {literal(p)}" for p in problems))
 
 left, middle, right = st.columns([1, 3, 3])
 default_year = filters.url_value("nam", years, latest if latest in years else years[0], int)

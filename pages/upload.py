@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import auth, intake, widgets
 from dashboard.format import number
+from dashboard.safe_text import literal
 from etl.resolve import Options
 
 BADGES = {"loaded": "green", "replaced": "orange", "unchanged": "gray", "rejected": "red"}
@@ -33,7 +34,7 @@ files = widgets.file_uploader("Tệp báo cáo", hint, accept_multiple_files=Tru
                               max_upload_size=int(st.get_option("server.maxUploadSize")))
 uploads, refused = intake.screen(files or [], rules)
 for reason in refused:
-    st.error(reason, icon=":material/block:")
+    st.error(literal(reason), icon=":material/block:")
 if not uploads:
     st.stop()
 
@@ -65,7 +66,7 @@ counts = {"đã nạp": sum(e.state == "loaded" for e in entries), "chờ xác n
           "đã bỏ qua": sum(e.state == "discarded" for e in entries)}
 st.markdown(f"**{number(len(entries))} tệp:** " + ", ".join(f"{number(n)} {w}" for w, n in counts.items() if n))
 for clash in intake.clashes(pending, shown):
-    st.warning(clash)
+    st.warning(literal(clash))
 with st.container(horizontal=True):
     if ready and st.button(f"Xác nhận nạp {number(len(ready))} tệp", type="primary", key="nop_all"):
         confirm(ready)
@@ -78,20 +79,21 @@ def show(entry: intake.Entry) -> None:
     if entry.state == "loaded":
         result = entry.result
         if result.status == "rejected":  # the write itself failed; nothing of the file was kept
-            st.error(f"**{name}** — không ghi được vào kho dữ liệu:\n" + "\n".join(f"- {e}" for e in result.errors))
+            st.error(f"**{literal(name)}** — không ghi được vào kho dữ liệu:\n"
+                     + "\n".join(f"- {literal(e)}" for e in result.errors))
         else:
-            st.success(f"**{name}** — đã nạp {number(result.reports)} báo cáo "
+            st.success(f"**{literal(name)}** — đã nạp {number(result.reports)} báo cáo "
                        f"({intake.STATUS_WORDS[result.status]}).", icon=":material/check_circle:")
         return
     if entry.state == "discarded":
-        st.caption(f"{name} — đã bỏ qua, không nạp.")
+        st.caption(f"{literal(name)} — đã bỏ qua, không nạp.")
         return
     preview = shown[entry.upload.sha256]
-    st.markdown(f"**{name}** :{BADGES[preview.status]}-badge[{intake.STATUS_WORDS[preview.status]}]")
+    st.markdown(f"**{literal(name)}** :{BADGES[preview.status]}-badge[{intake.STATUS_WORDS[preview.status]}]")
     if entry.note:
         st.info(entry.note, icon=":material/sync_problem:")
     if preview.errors:
-        st.error("Không nạp được tệp này:\n" + "\n".join(f"- {e}" for e in preview.errors))
+        st.error("Không nạp được tệp này:\n" + "\n".join(f"- {literal(e)}" for e in preview.errors))
     if preview.status == "unchanged":
         st.caption("Kho dữ liệu đã có đúng các số liệu này; không cần nạp.")
     if preview.reports:
@@ -103,7 +105,7 @@ def show(entry: intake.Entry) -> None:
                      column_config=intake.RIGHT_ALIGNED)
     if preview.warnings:
         with st.expander(f"{number(len(preview.warnings))} cảnh báo (vẫn nạp được)"):
-            st.markdown("\n".join(f"- {w}" for w in preview.warnings))
+            st.markdown("\n".join(f"- {literal(w)}" for w in preview.warnings))
     with st.container(horizontal=True):
         if preview.status in intake.CONFIRMABLE and st.button("Xác nhận nạp", type="primary",
                                                               key=f"nop_ok_{entry.upload.sha256}"):

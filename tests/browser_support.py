@@ -113,10 +113,11 @@ def wait_healthy(process: subprocess.Popen, url: str, log: Path) -> None:
 
 
 @contextmanager
-def serve(warehouse: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[App]:
-    """`streamlit run app.py` on a free local port against `warehouse`, stopped at the end whatever happens."""
+def serve(warehouse: Path, log: Path, env: dict[str, str] | None = None, script: str = "app.py") -> Iterator[App]:
+    """`streamlit run app.py` (or another `script`) on a free local port against `warehouse`, stopped at the end
+    whatever happens."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
                "--server.address", HOST, "--server.headless", "true", "--server.fileWatcherType", "none",
                "--browser.gatherUsageStats", "false"]
     environment = {**os.environ, "HTSD_WAREHOUSE": str(warehouse), **(env or {})}
@@ -136,10 +137,11 @@ def serve(warehouse: Path, log: Path, env: dict[str, str] | None = None) -> Iter
 
 
 @contextmanager
-def serve_warm(browser: Browser, warehouse: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[App]:
+def serve_warm(browser: Browser, warehouse: Path, log: Path, env: dict[str, str] | None = None,
+               script: str = "app.py") -> Iterator[App]:
     """`serve`, with the first session after the start already made on the home page: that session resolves
     other links in Streamlit's old pages-folder mode (see test_browser.test_first_visit_after_start_opens_the_link)."""
-    with serve(warehouse, log, env) as served:
+    with serve(warehouse, log, env, script) as served:
         warm = fresh_context(browser)
         try:
             visit(warm.new_page(), served, "/")

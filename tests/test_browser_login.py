@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,17 +35,23 @@ FIXTURE = Path(__file__).parent / "fixtures" / "hue_long_2020.csv"
 OFFICER, PASSWORD = "hoa", "can-bo-du-lieu-2025"
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory, browser: Browser) -> Iterator[App]:
-    """The server, warmed by a first visit to the home page: the first session after a start resolves other
-    links in Streamlit's old pages-folder mode (see test_browser.test_first_visit_after_start_opens_the_link)."""
-    folder = tmp_path_factory.mktemp("browser_login")
+@contextmanager
+def officer_server(folder: Path, browser: Browser, script: str = "app.py") -> Iterator[App]:
+    """Huế's fixture in a warehouse of its own, the officer's account, and the server (`script`), warmed by a first
+    visit to the home page: the first session after a start resolves other links in Streamlit's old pages-folder
+    mode (see test_browser.test_first_visit_after_start_opens_the_link)."""
     warehouse = folder / "warehouse.duckdb"
     assert ingest_paths([FIXTURE], warehouse)[0].status == "loaded"
     people = folder / "accounts.toml"
     accounts.add_account(OFFICER, "officer", PASSWORD, "Trần Văn Hòa", path=people)
     env = {"HTSD_ACCOUNTS": str(people), "HTSD_PRIVATE": ""}
-    with serve_warm(browser, warehouse, folder / "streamlit.log", env) as served:
+    with serve_warm(browser, warehouse, folder / "streamlit.log", env, script) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, browser: Browser) -> Iterator[App]:
+    with officer_server(tmp_path_factory.mktemp("browser_login"), browser) as served:
         yield served
 
 
