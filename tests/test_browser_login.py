@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 from browser_support import (
     App,
-    Browser,
     Page,
     main_area,
     rerun,
     save_screenshot,
-    serve_warm,
+    serve,
     settle,
     sidebar,
     visit,
@@ -35,16 +34,15 @@ OFFICER, PASSWORD = "hoa", "can-bo-du-lieu-2025"
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, browser: Browser) -> Iterator[App]:
-    """The server, warmed by a first visit to the home page: the first session after a start resolves other
-    links in Streamlit's old pages-folder mode (see test_browser.test_first_visit_after_start_opens_the_link)."""
+def app(tmp_path_factory) -> Iterator[App]:
+    """The server, with an officer's account."""
     folder = tmp_path_factory.mktemp("browser_login")
     warehouse = folder / "warehouse.duckdb"
     assert ingest_paths([FIXTURE], warehouse)[0].status == "loaded"
     people = folder / "accounts.toml"
     accounts.add_account(OFFICER, "officer", PASSWORD, "Trần Văn Hòa", path=people)
     env = {"HTSD_ACCOUNTS": str(people), "HTSD_PRIVATE": ""}
-    with serve_warm(browser, warehouse, folder / "streamlit.log", env) as served:
+    with serve(warehouse, folder / "streamlit.log", env) as served:
         yield served
 
 
