@@ -58,6 +58,7 @@ PAGES = {  # URL path -> word the page title must contain (titles may be reworde
     "/du-lieu": "Dữ liệu",
 }
 PROVINCE = re.compile(r"^Tỉnh\/thành phố")  # province multiselect; "\/" as Playwright's parser stops at "/"
+COMMUNE = re.compile(r"^Xã\/phường")  # the drill-down below a province, on today's map
 FIRST_LINK = "/du-lieu?tinh=79"  # what the first visitor after a server start opens
 
 # --- the app under test ----------------------------------------------------------------------------------------
@@ -244,3 +245,26 @@ def test_boundaries_switch_on_the_year_over_year_page(page: Page, app: App):
     with rerun(page, "switching back to today's boundaries"):
         sidebar(page).get_by_text("hiện nay (từ 1/7/2025)").click()
     assert "(cũ)" not in main.inner_text() and "dia_gioi" not in params(page)
+
+
+def test_copied_link_reopens_the_same_drill_down(new_page, app: App):
+    """Tham gia: a commune picked under a province is in the URL, and a colleague opening the copied link sees
+    that commune's drill-down, not the whole province."""
+    author = visit(new_page(), app, "/tham-gia?xem_tinh=79")
+    main = main_area(author)
+    with rerun(author, "picking a commune"):
+        main.get_by_role("combobox", name=COMMUNE).click()
+        author.keyboard.press("ArrowDown")  # a click that scrolls the page leaves the list closed
+        option = author.get_by_role("option").nth(1)  # the first commune after "Tất cả"
+        commune = option.inner_text()
+        option.click()
+    shared, seen = urlsplit(author.url)._replace(scheme="", netloc="").geturl(), view_state(author)
+    assert widget(seen, COMMUNE) == commune and "xem_dia_ban" in params(author)
+    assert f"— {commune}, năm" in main.inner_text()
+
+    reader = visit(new_page(), app, shared)
+
+    assert widget(view_state(reader), COMMUNE) == commune
+    assert widget(view_state(reader), re.compile("^Tỉnh/thành phố$")) == "Thành phố Hồ Chí Minh"
+    assert f"— {commune}, năm" in main_area(reader).inner_text()
+    assert params(reader) == params(author)
