@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import db, exports
+from dashboard import db, exports, vietnamese
 from dashboard.format import number
 from dashboard.queries import Filters
 from etl.deadlines import LEVEL_LABELS
@@ -19,9 +19,10 @@ MAX_ROWS = 1000  # rows shown on screen; exports still hold every row
 
 
 def chart_config(filename: str) -> dict:
-    """Plotly's toolbar with 'save as PNG' at print quality, in a file named after the chart."""
+    """Plotly's toolbar in Vietnamese, with 'save as PNG' at print quality, in a file named after the chart."""
     return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-            "modeBarButtonsToRemove": ["lasso2d", "select2d"], "topojsonURL": TOPOJSON_URL}
+            "modeBarButtonsToRemove": ["lasso2d", "select2d"], "topojsonURL": TOPOJSON_URL,
+            "locale": "vi", "locales": {"vi": vietnamese.PLOTLY_LOCALE}}
 
 
 def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, on_pick: Callable[[list[str]], None] | None = None) -> None:

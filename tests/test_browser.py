@@ -193,6 +193,49 @@ def test_every_link_has_a_page_for_the_first_run_after_a_start():
         assert "hand_over()" in handover.read_text(encoding="utf-8")
 
 
+# Streamlit's and Plotly's own English, as it showed before the interface was put in Vietnamese
+ENGLISH = re.compile(r"Download|Zoom|\bPan\b|Autoscale|Reset|Fullscreen|Search|Show/hide|Choose an|Press |Print|"
+                     r"Record|Made with|Collapse|Main menu|Link to|Skip to|\bSheet\b")
+SHOWN_TEXTS_JS = """() => {  // texts drawn, and the tooltips, labels and placeholders of every element
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (n.parentElement.checkVisibility() && n.nodeValue.trim()) out.push(n.nodeValue.trim());
+  for (const e of document.querySelectorAll('[aria-label], [title], [data-title], [placeholder]'))
+    for (const a of ['aria-label', 'title', 'data-title', 'placeholder'])
+      if (e.getAttribute(a)) out.push(e.getAttribute(a));
+  return out;
+}"""
+
+
+def english_shown(page: Page) -> list[str]:
+    return sorted({text for text in page.evaluate(SHOWN_TEXTS_JS) if ENGLISH.search(text)})
+
+
+def test_no_english_in_the_controls_and_a_local_favicon(page: Page, app: App):
+    """Plotly's toolbar (shown on hovering a chart), the data table's toolbar, the main menu, placeholders and
+    input hints: all Vietnamese. The favicon comes from the app itself, not a font CDN."""
+    visit(page, app, "/du-lieu?tinh=79")
+    main_area(page).get_by_test_id("stDataFrame").first.hover()
+    page.get_by_test_id("stMainMenu").click()
+    page.get_by_test_id("stMainMenuList").wait_for()
+    shown = english_shown(page)
+    page.keyboard.press("Escape")
+    visit(page, app, "/dang-nhap")
+    page.get_by_label("Tên đăng nhập").fill("x")  # a form's input hint: "Press Enter to submit form"
+    page.get_by_test_id("InputInstructions").first.wait_for()
+    shown += english_shown(page)
+    visit(page, app, "/tham-gia")
+    main_area(page).locator('[data-testid="stPlotlyChart"]').first.hover()
+    page.locator(".modebar-btn").first.wait_for()
+
+    shown += english_shown(page)
+
+    assert shown == []
+    icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
+    assert icons and all(icon.startswith(app.base) for icon in icons), icons
+
+
 def test_data_page_exports(page: Page, app: App):
     visit(page, app, "/du-lieu?tinh=79")
     province = widget(view_state(page), PROVINCE)
