@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 
@@ -27,13 +28,33 @@ def chart_config(filename: str) -> dict:
 
 def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, on_pick: Callable[[list[str]], None] | None = None) -> None:
     """A chart and, in a second tab, the table of its numbers. With `on_pick`, clicking a bar or point
-    calls it with the picked keys (each trace's customdata[0]) before the page reruns."""
+    calls it with the picked keys (each trace's customdata[0]) before the page reruns, and the page is brought
+    to where the pick shows (see `show_pick_here`)."""
+    def picked() -> None:
+        on_pick(picked_keys(key))
+        st.session_state[PICKED] = st.session_state.get(PICKED, 0) + 1
+
     drawn, listed = st.tabs(["Biểu đồ", "Bảng số liệu"])
     with drawn:
         st.plotly_chart(fig, key=key, config=chart_config(key), selection_mode=("points",),
-                        on_select=(lambda: on_pick(picked_keys(key))) if on_pick else "ignore")
+                        on_select=picked if on_pick else "ignore")
     with listed:
         table(numbers, key=f"{key}_table")
+
+
+PICKED = "chart_picks"  # how many picks this session; a new one scrolls the page once
+_SCROLL = """<script>/* pick %d */
+document.getElementById(%s)?.scrollIntoView({behavior: "smooth", block: "start"});
+</script>"""
+
+
+def show_pick_here(anchor: str) -> None:
+    """Where a click on a chart shows its effect (the heading with this anchor, drawn above): scroll there right
+    after a pick, so the user sees what the click changed instead of the unchanged chart. Once per pick."""
+    picks = st.session_state.get(PICKED, 0)
+    if picks and st.session_state.get(f"{PICKED}_shown") != picks:
+        st.session_state[f"{PICKED}_shown"] = picks
+        st.html(_SCROLL % (picks, json.dumps(anchor)), unsafe_allow_javascript=True)
 
 
 def picked_keys(key: str) -> list[str]:

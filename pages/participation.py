@@ -50,7 +50,8 @@ with right:
                   key="participation_map",
                   on_pick=pick("p_province", names, clear=("p_area",)) if level == "province" else None)
 
-st.subheader("Xem chi tiết")
+st.subheader("Xem chi tiết", anchor="xem-chi-tiet")
+widgets.show_pick_here("xem-chi-tiet")
 st.caption("Bấm vào một cột hoặc một điểm trên bản đồ để xem chi tiết tỉnh đó, hoặc chọn trong danh sách.")
 filters.restore("p_province", "xem_tinh", list(names), next(iter(names)))
 province = st.selectbox("Tỉnh/thành phố", list(names), format_func=names.get, key="p_province")

@@ -311,3 +311,30 @@ def test_copied_link_reopens_the_same_drill_down(new_page, app: App):
     assert widget(view_state(reader), re.compile("^Tỉnh/thành phố$")) == "Thành phố Hồ Chí Minh"
     assert f"— {commune}, năm" in main_area(reader).inner_text()
     assert params(reader) == params(author)
+
+
+IN_VIEW_JS = """anchor => {
+  const box = document.getElementById(anchor).getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+}"""
+BAR_KEY_JS = """bar => {  // the key a bar stands for: its trace's customdata at the bar's index
+  const chart = bar.closest('.js-plotly-plot');
+  return chart.data[0].customdata[bar.__data__.i][0];
+}"""
+
+
+def test_clicking_a_bar_brings_its_detail_into_view(page: Page, app: App):
+    """Tham gia: the province chart sits at the top; a click on a bar selects that province in "Xem chi tiết",
+    further down, and the page scrolls there so the user sees what the click did."""
+    visit(page, app, "/tham-gia?xem_tinh=01")
+    assert not page.evaluate(IN_VIEW_JS, "xem-chi-tiet"), "the detail is already in view at 1366×768"
+    bar = main_area(page).get_by_test_id("stPlotlyChart").first.locator(".bars .point path").first
+    province = bar.evaluate(BAR_KEY_JS)
+    assert province != "01"
+
+    with rerun(page, "clicking a province's bar"):
+        bar.click(force=True)  # Plotly takes clicks on its drag layer, drawn over the bars
+    page.wait_for_function(IN_VIEW_JS, arg="xem-chi-tiet")  # the scroll is smooth: it ends a moment later
+
+    assert params(page).get("xem_tinh") == [province]
+    assert page.evaluate(IN_VIEW_JS, "xem-chi-tiet")
