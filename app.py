@@ -25,7 +25,8 @@ class Entry:
     url_path: str | None = None  # None: the home page
 
 
-FAVICON = str(Path(__file__).resolve().parent / "static" / "favicon.png")  # served by the app, not a font CDN
+STATIC = Path(__file__).resolve().parent / "static"
+FAVICON = str(STATIC / "favicon.png")  # served by the app, not a font CDN
 ANALYSIS, DATA, ADMIN = "Phân tích", "Dữ liệu", "Quản trị"
 SECTIONS = {  # section -> (role it needs, its pages)
     ANALYSIS: ("viewer", (
@@ -131,6 +132,7 @@ def main() -> None:
     navigation = st.navigation(by_section(registered), expanded=True)
     placed = next(p for p in registered if p.page is navigation)
     st.sidebar.markdown("**Tuần lễ hưởng ứng học tập suốt đời**")
+    st.html(STATIC / "app.css")
     with st.sidebar:
         vietnamese.install()
     try:

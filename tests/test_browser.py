@@ -338,3 +338,34 @@ def test_clicking_a_bar_brings_its_detail_into_view(page: Page, app: App):
 
     assert params(page).get("xem_tinh") == [province]
     assert page.evaluate(IN_VIEW_JS, "xem-chi-tiet")
+
+
+PHONE = {"width": 390, "height": 844}
+TOOLBAR_OVERLAPS_JS = """chart => {  // what of the chart's title and legend Plotly's toolbar covers
+  const bar = chart.querySelector('.modebar').getBoundingClientRect();
+  const covered = [];
+  for (const part of chart.querySelectorAll('.gtitle, .legend')) {
+    const box = part.getBoundingClientRect();
+    if (box.left < bar.right && bar.left < box.right && box.top < bar.bottom && bar.top < box.bottom)
+      covered.push(part.textContent.trim());
+  }
+  return covered;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/tham-gia", "/kinh-phi"])
+def test_on_a_phone_the_chart_toolbar_covers_no_title_or_legend(page: Page, app: App, path: str):
+    """At 390×844 Plotly's toolbar shows on every tap: it sits above the chart, clear of its title and legend."""
+    page.set_viewport_size(PHONE)
+    visit(page, app, path)
+    charts = main_area(page).get_by_test_id("stPlotlyChart")
+    covered = {}
+    for chart in charts.all():
+        if not chart.is_visible():  # a chart in a tab not shown
+            continue
+        chart.scroll_into_view_if_needed()
+        chart.hover()
+        chart.locator(".modebar").wait_for()
+        covered[chart.locator(".gtitle").first.text_content() if chart.locator(".gtitle").count() else ""] = \
+            chart.evaluate(TOOLBAR_OVERLAPS_JS)
+    assert covered and all(parts == [] for parts in covered.values()), covered
