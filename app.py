@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, db, filters
+from dashboard import auth, db, filters, vietnamese
 from etl import warehouse
 
 
@@ -24,6 +25,8 @@ class Entry:
     url_path: str | None = None  # None: the home page
 
 
+STATIC = Path(__file__).resolve().parent / "static"
+FAVICON = str(STATIC / "favicon.png")  # served by the app, not a font CDN
 ANALYSIS, DATA, ADMIN = "Phân tích", "Dữ liệu", "Quản trị"
 SECTIONS = {  # section -> (role it needs, its pages)
     ANALYSIS: ("viewer", (
@@ -124,11 +127,14 @@ def build_demo_with_progress(path) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Tuần lễ học tập suốt đời", page_icon=":material/school:", layout="wide")
+    st.set_page_config(page_title="Tuần lễ học tập suốt đời", page_icon=FAVICON, layout="wide")
     registered = pages()
     navigation = st.navigation(by_section(registered), expanded=True)
     placed = next(p for p in registered if p.page is navigation)
     st.sidebar.markdown("**Tuần lễ hưởng ứng học tập suốt đời**")
+    st.html(STATIC / "app.css")
+    with st.sidebar:
+        vietnamese.install()
     try:
         auth.account_box()
         admit(placed)

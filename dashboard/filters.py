@@ -36,6 +36,14 @@ def url_value(name: str, allowed: Sequence, default, cast: Callable = str):
     return found[0] if found else default
 
 
+def restore(key: str, name: str, allowed: Sequence, default) -> None:
+    """Before a drill-down list (province, commune or district) is drawn: the value in the URL when the session
+    has none yet (a copied link), or when the one it kept is no longer a choice (another year or scope).
+    Checked by key, not by value, because None ("Tất cả") is itself a choice."""
+    if key not in st.session_state or st.session_state[key] not in allowed:
+        st.session_state[key] = url_value(name, allowed, default)
+
+
 def remember(**values) -> None:
     """Write widget values back to the URL (lists as comma-separated, empty ones removed)."""
     for name, value in values.items():

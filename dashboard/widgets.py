@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 
@@ -9,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import db, exports
+from dashboard import db, exports, vietnamese
 from dashboard.format import number
 from dashboard.queries import Filters
 from etl.deadlines import LEVEL_LABELS
@@ -19,20 +20,41 @@ MAX_ROWS = 1000  # rows shown on screen; exports still hold every row
 
 
 def chart_config(filename: str) -> dict:
-    """Plotly's toolbar with 'save as PNG' at print quality, in a file named after the chart."""
+    """Plotly's toolbar in Vietnamese, with 'save as PNG' at print quality, in a file named after the chart."""
     return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-            "modeBarButtonsToRemove": ["lasso2d", "select2d"], "topojsonURL": TOPOJSON_URL}
+            "modeBarButtonsToRemove": ["lasso2d", "select2d"], "topojsonURL": TOPOJSON_URL,
+            "locale": "vi", "locales": {"vi": vietnamese.PLOTLY_LOCALE}}
 
 
 def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, on_pick: Callable[[list[str]], None] | None = None) -> None:
     """A chart and, in a second tab, the table of its numbers. With `on_pick`, clicking a bar or point
-    calls it with the picked keys (each trace's customdata[0]) before the page reruns."""
+    calls it with the picked keys (each trace's customdata[0]) before the page reruns, and the page is brought
+    to where the pick shows (see `show_pick_here`)."""
+    def picked() -> None:
+        on_pick(picked_keys(key))
+        st.session_state[PICKED] = st.session_state.get(PICKED, 0) + 1
+
     drawn, listed = st.tabs(["Biểu đồ", "Bảng số liệu"])
     with drawn:
         st.plotly_chart(fig, key=key, config=chart_config(key), selection_mode=("points",),
-                        on_select=(lambda: on_pick(picked_keys(key))) if on_pick else "ignore")
+                        on_select=picked if on_pick else "ignore")
     with listed:
         table(numbers, key=f"{key}_table")
+
+
+PICKED = "chart_picks"  # how many picks this session; a new one scrolls the page once
+_SCROLL = """<script>/* pick %d */
+document.getElementById(%s)?.scrollIntoView({behavior: "smooth", block: "start"});
+</script>"""
+
+
+def show_pick_here(anchor: str) -> None:
+    """Where a click on a chart shows its effect (the heading with this anchor, drawn above): scroll there right
+    after a pick, so the user sees what the click changed instead of the unchanged chart. Once per pick."""
+    picks = st.session_state.get(PICKED, 0)
+    if picks and st.session_state.get(f"{PICKED}_shown") != picks:
+        st.session_state[f"{PICKED}_shown"] = picks
+        st.html(_SCROLL % (picks, json.dumps(anchor)), unsafe_allow_javascript=True)
 
 
 def picked_keys(key: str) -> list[str]:

@@ -8,7 +8,9 @@ a warehouse held open would stop a data officer's `python -m etl ingest`. The ru
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -50,16 +52,37 @@ def align_deadlines(path: Path, deadlines_path: Path | None = None) -> list[str]
     with reading(path) as con:
         if deadlines.stored(con) == wanted:
             return []
+    _write(path, lambda con: deadlines.store(con, wanted))
+    return []
 
+
+def _write(path: Path, change: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
+    """One change to the warehouse, through a connection of its own, waiting while another writer holds it."""
     def write() -> None:
         con = duckdb.connect(str(path))
         try:
-            deadlines.store(con, wanted)
+            change(con)
         finally:
             con.close()
 
     retrying(write)
-    return []
+
+
+def undated_files(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    """The files of a year with a form that states no date: the day each was loaded, and the day an officer
+    gave as received (NaT if none), by file name."""
+    return con.execute("""
+        SELECT f.sha256, any_value(f.file_name) AS file_name, any_value(f.first_seen_at)::DATE AS loaded_on,
+               any_value(g.received_on) AS received_on
+        FROM submissions s JOIN source_files f USING (sha256) LEFT JOIN received_dates g USING (sha256)
+        WHERE s.year = ? AND s.form_date IS NULL
+        GROUP BY f.sha256 ORDER BY file_name, f.sha256""", [year]).df()
+
+
+def give_received_date(path: Path, sha256: str, day: date, by: str) -> None:
+    """Record the day a file without a date was received (view file_rows dates its reports by it)."""
+    _write(path, lambda con: con.execute(
+        "INSERT OR REPLACE INTO received_dates VALUES (?, ?, ?, current_timestamp)", [sha256, day, by]))
 
 
 def years(con: duckdb.DuckDBPyConnection) -> list[int]:

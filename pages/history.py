@@ -64,9 +64,11 @@ revised = rows[rows["version"] > 1].drop_duplicates(["year", "unit_key"])
 if revised.empty:
     widgets.empty("Trong các phiên bản đang lọc, chưa đơn vị nào gửi lại báo cáo.")
     st.stop()
-report = st.selectbox("Báo cáo", list(revised.index), key="ls_report", format_func=lambda i: (
-    f"{revised.at[i, 'unit_name']} — năm {revised.at[i, 'year']} ({revised.at[i, 'version']} phiên bản)"))
-year_of, unit_of = int(revised.at[report, "year"]), revised.at[report, "unit_key"]
+# Each report is chosen by what it is (year, unit), not by its row in this run's list: after a search the row
+# numbers are another list's, and the browser, still showing the old report, would not be told of the change.
+reports = {(int(r.year), r.unit_key): f"{r.unit_name} — năm {r.year} ({r.version} phiên bản)"
+           for r in revised.itertuples()}
+year_of, unit_of = st.selectbox("Báo cáo", list(reports), key="ls_report", format_func=reports.__getitem__)
 versions = intake.versions_of(year_of, unit_of, at).set_index("version")
 numbers = list(versions.index)
 

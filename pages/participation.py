@@ -51,10 +51,10 @@ with right:
                   key="participation_map",
                   on_pick=pick("p_province", names, clear=("p_area",)) if level == "province" else None)
 
-st.subheader("Xem chi tiết")
+st.subheader("Xem chi tiết", anchor="xem-chi-tiet")
+widgets.show_pick_here("xem-chi-tiet")
 st.caption("Bấm vào một cột hoặc một điểm trên bản đồ để xem chi tiết tỉnh đó, hoặc chọn trong danh sách.")
-if st.session_state.get("p_province") not in names:
-    st.session_state["p_province"] = filters.url_value("xem_tinh", list(names), next(iter(names)))
+filters.restore("p_province", "xem_tinh", list(names), next(iter(names)))
 province = st.selectbox("Tỉnh/thành phố", list(names), format_func=names.get, key="p_province")
 today = selection.filters.boundaries == "today"
 area_label = "Xã/phường (địa giới hiện nay)" if today else "Quận/huyện"
@@ -66,8 +66,7 @@ area = None
 if has_areas:
     area_names = {k: n for k, n in zip(areas["key"], areas["name"], strict=True) if k}
     options = [None, *area_names]
-    if st.session_state.get("p_area") not in options:
-        st.session_state["p_area"] = filters.url_value("xem_dia_ban", list(area_names), None)
+    filters.restore("p_area", "xem_dia_ban", options, None)
     area = st.selectbox(area_label, options, format_func=lambda k: "Tất cả" if k is None else area_names[k],
                         key="p_area")
 filters.remember(chi_so=measure, xem_tinh=province, xem_dia_ban=area)

@@ -16,7 +16,7 @@ from dashboard.safe_text import literal
 from etl import quality
 
 HEADERS = {  # in the order shown: where to look comes before the long message, which the screen may cut
-    "year": "Năm", "unit_name": "Đơn vị", "sheet": "Sheet", "cell": "Ô", "message": "Nội dung", "file_name": "Tệp",
+    "year": "Năm", "unit_name": "Đơn vị", "sheet": "Trang tính", "cell": "Ô", "message": "Nội dung", "file_name": "Tệp",
     "value": "Giá trị", "rule_label": "Quy tắc", "province_name": "Tỉnh/thành phố"}
 ALL_YEARS = "Tất cả các năm"
 

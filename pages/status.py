@@ -15,8 +15,9 @@ from etl import deadlines
 from etl import submission_status as status
 
 STATUS_LABELS = {"missing": "Chưa nộp", "late": "Trễ hạn", "received": "Đã nộp", "on_time": "Đúng hạn"}
-BASIS_LABELS = {"form:own": "Ngày trên báo cáo", "received:own": "Ngày nhận tệp",  # date_source:via
-                "form:above": "Ngày trên biểu cấp trên", "received:above": "Ngày nhận biểu cấp trên"}
+BASIS_LABELS = {"form:own": "Ngày trên báo cáo", "received:own": "Ngày nạp tệp",  # date_source:via
+                "given:own": "Ngày nhận tệp (cán bộ ghi)", "form:above": "Ngày trên biểu cấp trên",
+                "received:above": "Ngày nạp biểu cấp trên", "given:above": "Ngày nhận biểu cấp trên (cán bộ ghi)"}
 
 user = auth.require("officer")
 st.title("Tình hình nộp báo cáo")
@@ -33,6 +34,12 @@ def choices(where: str, version: str, rules: str) -> tuple[list[int], int | None
     problems = status.align_deadlines(Path(where))
     with intake.reading(Path(where)) as con:
         return status.years(con), status.latest_reported_year(con), status.provinces(con), problems
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def undated(where: str, version: str, rules: str, year: int) -> pd.DataFrame:
+    with intake.reading(Path(where)) as con:
+        return status.undated_files(con, year).set_index("sha256")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -84,8 +91,9 @@ if counts.undecided and len(deadline):
                  "hạn: biểu đó cho biết báo cáo đã đến trước ngày ấy, không cho biết có đúng hạn hay không.")
 if not len(deadline):
     notes.append(f"Chưa đặt hạn nộp cho {noun} năm {year}, nên chưa xét đúng hạn hay trễ hạn.")
-notes.append("Ngày báo cáo là ngày ghi trên biểu; biểu không ghi ngày thì lấy ngày nhận tệp. «Cấp trên»: đơn vị chỉ "
-             "có một dòng trong biểu tổng hợp của cấp trên.")
+notes.append("Ngày báo cáo là ngày ghi trên biểu; biểu không ghi ngày thì lấy ngày nhận do cán bộ ghi (bên dưới bảng), "
+             "nếu chưa ghi thì lấy ngày nạp tệp vào kho. «Cấp trên»: đơn vị chỉ có một dòng trong biểu tổng hợp của "
+             "cấp trên.")
 st.caption("  \n".join(notes))
 
 shown_statuses = st.pills("Chỉ hiện", list(STATUS_LABELS), format_func=STATUS_LABELS.get, selection_mode="multi",
@@ -117,6 +125,26 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
 
 shown = rows[rows["status"].isin(shown_statuses)] if shown_statuses else rows
 widgets.table(readable(shown), key="s_table", height=520)
+
+
+def on_day(value) -> str:
+    return f"{value:%d/%m/%Y}"
+
+
+files = intake.fresh(undated, *current, year)
+if not files.empty:
+    with st.expander(f"Ngày nhận của {number(len(files))} tệp không ghi ngày"):
+        st.caption("Biểu không ghi ngày được xét theo ngày nạp vào kho. Tệp đã đến sớm hơn (qua thư, thư điện tử): ghi "
+                   "ngày nhận để xét đúng hạn theo ngày đó.")
+        sha = st.selectbox("Tệp", list(files.index), key="s_undated", format_func=lambda h: (
+            f"{files.at[h, 'file_name']} — nạp ngày {on_day(files.at[h, 'loaded_on'])}" + (
+                f", nhận ngày {on_day(files.at[h, 'received_on'])}" if pd.notna(files.at[h, "received_on"]) else "")))
+        given = files.at[sha, "received_on"]
+        received_on = st.date_input("Ngày nhận", given if pd.notna(given) else files.at[sha, "loaded_on"],
+                                    max_value=files.at[sha, "loaded_on"], format="DD/MM/YYYY", key=f"s_received_{sha}")
+        if st.button("Lưu ngày nhận", key="s_received_save"):
+            status.give_received_date(path, sha, received_on, user.username)
+            st.rerun()
 
 missing = readable(rows[rows["status"] == "missing"]).drop(columns=["Trạng thái", "Ngày báo cáo", "Căn cứ ngày", "Tệp"])
 st.subheader(f"Danh sách chưa nộp ({number(len(missing))})")

@@ -1,7 +1,9 @@
 """Nộp báo cáo: drop returned forms; each is read dry first (what it would load, what it would replace and
 how, or why it is refused), then the officer confirms or discards each file, or all at once."""
 
+import tempfile
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
@@ -9,6 +11,7 @@ from dashboard import auth, intake, widgets
 from dashboard.format import number
 from dashboard.safe_text import literal
 from etl.resolve import Options
+from etl.template import write_template
 
 BADGES = {"loaded": "green", "replaced": "orange", "unchanged": "gray", "rejected": "red"}
 BATCH = "nop_batch"  # the uploader's generation: a new one starts an empty batch
@@ -19,9 +22,26 @@ rules = intake.upload_rules()
 st.caption(f"Nhận {rules.describe()}. Mỗi tệp được đọc thử trước: chưa có gì được ghi vào kho dữ liệu cho đến "
            "khi bạn xác nhận. Một báo cáo gửi lại thay thế bản đang dùng; bản cũ vẫn giữ trong lịch sử.")
 
+YEARS = range(date.today().year + 1, 2014, -1)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def blank_form(year: int) -> bytes:
+    """The workbook of `python -m etl template --year`, the form the units fill in."""
+    with tempfile.TemporaryDirectory() as folder:
+        return write_template(year, Path(folder) / "bieu_mau.xlsx").read_bytes()
+
+
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    form_year = st.selectbox("Biểu mẫu trắng gửi các đơn vị", YEARS, index=1, key="nop_form_year", width=220,
+                             format_func=lambda y: f"năm {y}")
+    st.download_button(f"Tải biểu mẫu trắng năm {form_year} (.xlsx)", lambda: blank_form(form_year),
+                       f"bieu_mau_tuan_le_hoc_tap_suot_doi_{form_year}.xlsx", widgets.XLSX, key="nop_form",
+                       icon=":material/download:", on_click="ignore")
+
 with st.expander("Năm, tỉnh/thành phố cho biểu không ghi"):
     left, right = st.columns(2)
-    year = left.selectbox("Năm báo cáo", range(date.today().year + 1, 2014, -1), index=None,
+    year = left.selectbox("Năm báo cáo", YEARS, index=None,
                           placeholder="Theo biểu", key="nop_year")
     province = right.selectbox("Tỉnh/thành phố", intake.hint_provinces(), index=None, placeholder="Theo biểu",
                                key="nop_province")

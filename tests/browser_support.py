@@ -136,20 +136,6 @@ def serve(warehouse: Path, log: Path, env: dict[str, str] | None = None, script:
                 process.wait(timeout=10)
 
 
-@contextmanager
-def serve_warm(browser: Browser, warehouse: Path, log: Path, env: dict[str, str] | None = None,
-               script: str = "app.py") -> Iterator[App]:
-    """`serve`, with the first session after the start already made on the home page: that session resolves
-    other links in Streamlit's old pages-folder mode (see test_browser.test_first_visit_after_start_opens_the_link)."""
-    with serve(warehouse, log, env, script) as served:
-        warm = fresh_context(browser)
-        try:
-            visit(warm.new_page(), served, "/")
-        finally:
-            warm.close()
-        yield served
-
-
 def require_chromium() -> Path:
     """Debian's Chromium; missing means skip on a workstation but fail under CI."""
     missing = None if sync_playwright else "the playwright package is not installed"

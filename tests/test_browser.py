@@ -13,6 +13,7 @@ Without /usr/bin/chromium the module is skipped, except under CI (env CI set), w
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import re
@@ -24,6 +25,7 @@ from urllib.parse import urlsplit
 import openpyxl
 import pytest
 from browser_support import (
+    ROOT,
     App,
     Browser,
     Page,
@@ -56,6 +58,7 @@ PAGES = {  # URL path -> word the page title must contain (titles may be reworde
     "/du-lieu": "Dữ liệu",
 }
 PROVINCE = re.compile(r"^Tỉnh\/thành phố")  # province multiselect; "\/" as Playwright's parser stops at "/"
+COMMUNE = re.compile(r"^Xã\/phường")  # the drill-down below a province, on today's map
 FIRST_LINK = "/du-lieu?tinh=79"  # what the first visitor after a server start opens
 
 # --- the app under test ----------------------------------------------------------------------------------------
@@ -167,14 +170,70 @@ def test_shared_url_reopens_the_same_view(new_page, app: App, path: str, set_vie
     assert params(reader) == params(author)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "app bug: the page scripts live in pages/, so Streamlit starts every server process in its legacy "
-    "pages-directory mode; the first session's first run resolves the URL against pages/*.py (data, compare…), "
-    "finds no 'du-lieu' and shows a modal 'Page not found' that blocks the page until closed. "
-    "Fix: move the page scripts to a folder not named pages/ (e.g. views/) and update app.py."))
 def test_first_visit_after_start_opens_the_link(app: App):
+    """Streamlit's folder routing, on for the first run after a start, finds /du-lieu as pages/du-lieu.py."""
     assert PAGES["/du-lieu"] in app.first_visit.title
     assert app.first_visit.dialogs == [], "a dialog covers the page the shared link opened"
+
+
+def url_paths() -> set[str]:
+    """The URL paths app.py's navigation gives its pages (read from its source: importing it runs it)."""
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    return {call.args[3].value for call in ast.walk(tree)
+            if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "Entry" and len(call.args) == 4}
+
+
+def test_every_link_has_a_page_for_the_first_run_after_a_start():
+    """A page added to app.py without its hand-over file would show 'Page not found' to a first visitor."""
+    paths = url_paths()
+    assert {"du-lieu", "dang-nhap", "han-nop"} <= paths
+    for path in paths:
+        handover = ROOT / "pages" / f"{path}.py"
+        assert handover.is_file(), f"/{path} has no {handover.name} in pages/"
+        assert "hand_over()" in handover.read_text(encoding="utf-8")
+
+
+# Streamlit's and Plotly's own English, as it showed before the interface was put in Vietnamese
+ENGLISH = re.compile(r"Download|Zoom|\bPan\b|Autoscale|Reset|Fullscreen|Search|Show/hide|Choose an|Press |Print|"
+                     r"Record|Made with|Collapse|Main menu|Link to|Skip to|\bSheet\b")
+SHOWN_TEXTS_JS = """() => {  // texts drawn, and the tooltips, labels and placeholders of every element
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (n.parentElement.checkVisibility() && n.nodeValue.trim()) out.push(n.nodeValue.trim());
+  for (const e of document.querySelectorAll('[aria-label], [title], [data-title], [placeholder]'))
+    for (const a of ['aria-label', 'title', 'data-title', 'placeholder'])
+      if (e.getAttribute(a)) out.push(e.getAttribute(a));
+  return out;
+}"""
+
+
+def english_shown(page: Page) -> list[str]:
+    return sorted({text for text in page.evaluate(SHOWN_TEXTS_JS) if ENGLISH.search(text)})
+
+
+def test_no_english_in_the_controls_and_a_local_favicon(page: Page, app: App):
+    """Plotly's toolbar (shown on hovering a chart), the data table's toolbar, the main menu, placeholders and
+    input hints: all Vietnamese. The favicon comes from the app itself, not a font CDN."""
+    visit(page, app, "/du-lieu?tinh=79")
+    main_area(page).get_by_test_id("stDataFrame").first.hover()
+    page.get_by_test_id("stMainMenu").click()
+    page.get_by_test_id("stMainMenuList").wait_for()
+    shown = english_shown(page)
+    page.keyboard.press("Escape")
+    visit(page, app, "/dang-nhap")
+    page.get_by_label("Tên đăng nhập").fill("x")  # a form's input hint: "Press Enter to submit form"
+    page.get_by_test_id("InputInstructions").first.wait_for()
+    shown += english_shown(page)
+    visit(page, app, "/tham-gia")
+    main_area(page).locator('[data-testid="stPlotlyChart"]').first.hover()
+    page.locator(".modebar-btn").first.wait_for()
+
+    shown += english_shown(page)
+
+    assert shown == []
+    icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
+    assert icons and all(icon.startswith(app.base) for icon in icons), icons
 
 
 def test_data_page_exports(page: Page, app: App):
@@ -229,3 +288,84 @@ def test_boundaries_switch_on_the_year_over_year_page(page: Page, app: App):
     with rerun(page, "switching back to today's boundaries"):
         sidebar(page).get_by_text("hiện nay (từ 1/7/2025)").click()
     assert "(cũ)" not in main.inner_text() and "dia_gioi" not in params(page)
+
+
+def test_copied_link_reopens_the_same_drill_down(new_page, app: App):
+    """Tham gia: a commune picked under a province is in the URL, and a colleague opening the copied link sees
+    that commune's drill-down, not the whole province."""
+    author = visit(new_page(), app, "/tham-gia?xem_tinh=79")
+    main = main_area(author)
+    with rerun(author, "picking a commune"):
+        main.get_by_role("combobox", name=COMMUNE).click()
+        author.keyboard.press("ArrowDown")  # a click that scrolls the page leaves the list closed
+        option = author.get_by_role("option").nth(1)  # the first commune after "Tất cả"
+        commune = option.inner_text()
+        option.click()
+    shared, seen = urlsplit(author.url)._replace(scheme="", netloc="").geturl(), view_state(author)
+    assert widget(seen, COMMUNE) == commune and "xem_dia_ban" in params(author)
+    assert f"— {commune}, năm" in main.inner_text()
+
+    reader = visit(new_page(), app, shared)
+
+    assert widget(view_state(reader), COMMUNE) == commune
+    assert widget(view_state(reader), re.compile("^Tỉnh/thành phố$")) == "Thành phố Hồ Chí Minh"
+    assert f"— {commune}, năm" in main_area(reader).inner_text()
+    assert params(reader) == params(author)
+
+
+IN_VIEW_JS = """anchor => {
+  const box = document.getElementById(anchor).getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+}"""
+BAR_KEY_JS = """bar => {  // the key a bar stands for: its trace's customdata at the bar's index
+  const chart = bar.closest('.js-plotly-plot');
+  return chart.data[0].customdata[bar.__data__.i][0];
+}"""
+
+
+def test_clicking_a_bar_brings_its_detail_into_view(page: Page, app: App):
+    """Tham gia: the province chart sits at the top; a click on a bar selects that province in "Xem chi tiết",
+    further down, and the page scrolls there so the user sees what the click did."""
+    visit(page, app, "/tham-gia?xem_tinh=01")
+    assert not page.evaluate(IN_VIEW_JS, "xem-chi-tiet"), "the detail is already in view at 1366×768"
+    bar = main_area(page).get_by_test_id("stPlotlyChart").first.locator(".bars .point path").first
+    province = bar.evaluate(BAR_KEY_JS)
+    assert province != "01"
+
+    with rerun(page, "clicking a province's bar"):
+        bar.click(force=True)  # Plotly takes clicks on its drag layer, drawn over the bars
+    page.wait_for_function(IN_VIEW_JS, arg="xem-chi-tiet")  # the scroll is smooth: it ends a moment later
+
+    assert params(page).get("xem_tinh") == [province]
+    assert page.evaluate(IN_VIEW_JS, "xem-chi-tiet")
+
+
+PHONE = {"width": 390, "height": 844}
+TOOLBAR_OVERLAPS_JS = """chart => {  // what of the chart's title and legend Plotly's toolbar covers
+  const bar = chart.querySelector('.modebar').getBoundingClientRect();
+  const covered = [];
+  for (const part of chart.querySelectorAll('.gtitle, .legend')) {
+    const box = part.getBoundingClientRect();
+    if (box.left < bar.right && bar.left < box.right && box.top < bar.bottom && bar.top < box.bottom)
+      covered.push(part.textContent.trim());
+  }
+  return covered;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/tham-gia", "/kinh-phi"])
+def test_on_a_phone_the_chart_toolbar_covers_no_title_or_legend(page: Page, app: App, path: str):
+    """At 390×844 Plotly's toolbar shows on every tap: it sits above the chart, clear of its title and legend."""
+    page.set_viewport_size(PHONE)
+    visit(page, app, path)
+    charts = main_area(page).get_by_test_id("stPlotlyChart")
+    covered = {}
+    for chart in charts.all():
+        if not chart.is_visible():  # a chart in a tab not shown
+            continue
+        chart.scroll_into_view_if_needed()
+        chart.hover()
+        chart.locator(".modebar").wait_for()
+        covered[chart.locator(".gtitle").first.text_content() if chart.locator(".gtitle").count() else ""] = \
+            chart.evaluate(TOOLBAR_OVERLAPS_JS)
+    assert covered and all(parts == [] for parts in covered.values()), covered

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, browser: Browser) -> Iterator[App]:
-    with officer_server(tmp_path_factory.mktemp("browser_httponly"), browser, "server.py") as served:
+def app(tmp_path_factory) -> Iterator[App]:
+    with officer_server(tmp_path_factory.mktemp("browser_httponly"), "server.py") as served:
         yield served
 
 

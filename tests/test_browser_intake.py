@@ -18,7 +18,6 @@ import openpyxl
 import pytest
 from browser_support import (
     App,
-    Browser,
     Page,
     as_number,
     download,
@@ -26,7 +25,7 @@ from browser_support import (
     main_area,
     rerun,
     save_screenshot,
-    serve_warm,
+    serve,
     settle,
     sidebar,
     view_state,
@@ -78,9 +77,8 @@ def forms(tmp_path_factory) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, browser: Browser) -> Iterator[App]:
-    """The demo forms in a warehouse of the module's own, an officer, and the server, warmed by a first visit
-    (the first session after a start resolves other links in Streamlit's old pages-folder mode)."""
+def app(tmp_path_factory) -> Iterator[App]:
+    """The demo forms in a warehouse of the module's own, an officer and the server."""
     folder = tmp_path_factory.mktemp("browser_intake")
     generate_demo(folder / "forms")
     warehouse = folder / "warehouse.duckdb"
@@ -88,7 +86,7 @@ def app(tmp_path_factory, browser: Browser) -> Iterator[App]:
     people = folder / "accounts.toml"
     accounts.add_account(OFFICER, "officer", PASSWORD, "Trần Văn Hòa", path=people)
     env = {"HTSD_ACCOUNTS": str(people), "HTSD_PRIVATE": ""}
-    with serve_warm(browser, warehouse, folder / "streamlit.log", env) as served:
+    with serve(warehouse, folder / "streamlit.log", env) as served:
         yield served
 
 

@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 from browser_support import (
     App,
-    Browser,
     Page,
     main_area,
     rerun,
     save_screenshot,
-    serve_warm,
+    serve,
     settle,
     sidebar,
     visit,
@@ -36,22 +35,20 @@ OFFICER, PASSWORD = "hoa", "can-bo-du-lieu-2025"
 
 
 @contextmanager
-def officer_server(folder: Path, browser: Browser, script: str = "app.py") -> Iterator[App]:
-    """Huế's fixture in a warehouse of its own, the officer's account, and the server (`script`), warmed by a first
-    visit to the home page: the first session after a start resolves other links in Streamlit's old pages-folder
-    mode (see test_browser.test_first_visit_after_start_opens_the_link)."""
+def officer_server(folder: Path, script: str = "app.py") -> Iterator[App]:
+    """Huế's fixture in a warehouse of its own, the officer's account, and the server (`script`)."""
     warehouse = folder / "warehouse.duckdb"
     assert ingest_paths([FIXTURE], warehouse)[0].status == "loaded"
     people = folder / "accounts.toml"
     accounts.add_account(OFFICER, "officer", PASSWORD, "Trần Văn Hòa", path=people)
     env = {"HTSD_ACCOUNTS": str(people), "HTSD_PRIVATE": ""}
-    with serve_warm(browser, warehouse, folder / "streamlit.log", env, script) as served:
+    with serve(warehouse, folder / "streamlit.log", env, script) as served:
         yield served
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, browser: Browser) -> Iterator[App]:
-    with officer_server(tmp_path_factory.mktemp("browser_login"), browser) as served:
+def app(tmp_path_factory) -> Iterator[App]:
+    with officer_server(tmp_path_factory.mktemp("browser_login")) as served:
         yield served
 
 

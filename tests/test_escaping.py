@@ -182,15 +182,15 @@ def test_the_upload_preview_quotes_hostile_unit_names_as_text(officer_app):
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, browser) -> Iterator:
-    from browser_support import serve_warm
+def app(tmp_path_factory) -> Iterator:
+    from browser_support import serve
 
     folder = tmp_path_factory.mktemp("escaping_app")
     warehouse = folder / "warehouse.duckdb"
     assert ingest_paths([FIXTURES / "hue_long_2020.csv"], warehouse)[0].status == "loaded"
     people = folder / "accounts.toml"
     add_account("hoa", "officer", "can-bo-du-lieu", "Trần Văn Hòa", path=people)
-    with serve_warm(browser, warehouse, folder / "streamlit.log",
+    with serve(warehouse, folder / "streamlit.log",
                     {"HTSD_ACCOUNTS": str(people), "HTSD_PRIVATE": ""}) as served:
         yield served
 

@@ -364,7 +364,7 @@ def test_the_page_counts_and_lists_findings_with_their_cells(officer_page, downl
         "Có hoạt động, không có người tham gia": "1", "Bất thường so với các năm trước": "0",
         "Bất thường so với đơn vị cùng cấp": "0"}
     shown = table(at, "Ô")
-    assert shown[["Năm", "Đơn vị", "Giá trị", "Tệp", "Sheet", "Ô"]].values.tolist() == [
+    assert shown[["Năm", "Đơn vị", "Giá trị", "Tệp", "Trang tính", "Ô"]].values.tolist() == [
         [2023, "Huyện Châu Phú", "16.000.000", "an_giang_2023.xlsx", SHEET, "H5"],
         [2023, "Huyện Chợ Mới", "300", "an_giang_2023.xlsx", SHEET, "B6"],
         [2022, "Huyện Châu Phú", "3", "an_giang_2022.xlsx", SHEET, "E5"]]

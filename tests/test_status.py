@@ -265,7 +265,7 @@ def test_the_page_follows_the_chosen_year_level_and_filter(page):
     assert tiles(at)["Đã báo cáo"] == "6/298"
     assert "Quận/huyện" in shown(at).columns
     at.pills(key="s_show").set_value(["late"]).run()
-    assert shown(at)[["Đơn vị", "Căn cứ ngày"]].values.tolist() == [["Xã Vĩnh Hanh", "Ngày nhận tệp"]]
+    assert shown(at)[["Đơn vị", "Căn cứ ngày"]].values.tolist() == [["Xã Vĩnh Hanh", "Ngày nạp tệp"]]
     at.radio(key="s_level").set_value("province").run()
     assert tiles(at) == {"Đã báo cáo": "1/2", "Đúng hạn": "1", "Trễ hạn": "0", "Chưa nộp": "1"}
     assert at.query_params["cap"] == "province"
@@ -312,3 +312,24 @@ def test_a_warehouse_made_before_the_status_views_is_upgraded_before_the_page_re
     at = page("canbo")
     assert not at.exception and not at.warning
     assert tiles(at)["Đã báo cáo"] == "1/63"
+
+
+def test_a_form_without_a_date_is_given_the_day_it_was_received(page, warehouse):
+    """Xã Vĩnh Hanh's CSV states no date: judged by the day it was loaded (today), it is late for the communes'
+    deadline, 11/10/2023. The officer says it arrived on 05/10/2023: it is on time, by the day given."""
+    at = page("canbo", nam="2023", cap="commune", tinh="91")
+    vinh_hanh = shown(at).set_index("Đơn vị").loc["Xã Vĩnh Hanh"]
+    assert vinh_hanh[["Trạng thái", "Ngày báo cáo", "Căn cứ ngày"]].tolist() == [
+        "Trễ hạn", f"{TODAY:%d/%m/%Y}", "Ngày nạp tệp"]
+    assert at.selectbox(key="s_undated").options == [f"h_vinh_hanh_2023.csv — nạp ngày {TODAY:%d/%m/%Y}"]
+
+    at.date_input(key=f"s_received_{at.selectbox(key='s_undated').value}").set_value(date(2023, 10, 5))
+    at.button(key="s_received_save").click().run()
+
+    vinh_hanh = shown(at).set_index("Đơn vị").loc["Xã Vĩnh Hanh"]
+    assert vinh_hanh[["Trạng thái", "Ngày báo cáo", "Căn cứ ngày"]].tolist() == [
+        "Đúng hạn", "05/10/2023", "Ngày nhận tệp (cán bộ ghi)"]
+    assert tiles(at)["Trễ hạn"] == "0"
+    assert at.selectbox(key="s_undated").options == [
+        f"h_vinh_hanh_2023.csv — nạp ngày {TODAY:%d/%m/%Y}, nhận ngày 05/10/2023"]
+    assert received(statuses(warehouse, "commune"))["Xã Vĩnh Hanh"][:3] == ("on_time", date(2023, 10, 5), "given")

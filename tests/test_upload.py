@@ -20,7 +20,7 @@ import duckdb
 import openpyxl
 import pytest
 import streamlit as st
-from app_support import remember_navigation
+from app_support import download, remember_navigation
 from streamlit.testing.v1 import AppTest
 
 from dashboard import auth, intake
@@ -405,3 +405,14 @@ def test_difference_values_for_funding_not_stated():
     table = intake.differences_table([("X", Difference("state_budget", "vnd", None, 2_000_000))])
     assert table.to_dict("records") == [{"Báo cáo": "X", "Chỉ tiêu": "Ngân sách nhà nước (đồng)",
                                          "Trước": "không ghi", "Sau": "2.000.000", "Thay đổi": "–"}]
+
+
+def test_the_blank_form_for_the_chosen_year_downloads_from_the_upload_page(app_env, downloads):
+    """The form officers send out to the units (`python -m etl template`'s workbook), for the year chosen."""
+    at = open_page("pages/upload.py", OFFICER)
+    at.selectbox(key="nop_form_year").set_value(2024).run()
+
+    book = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "nop_form")))
+    assert book.sheetnames == ["Báo cáo", "Hướng dẫn"]
+    assert book["Báo cáo"]["A4"].value == "BÁO CÁO KẾT QUẢ TỔ CHỨC TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024"
+    assert at.download_button(key="nop_form").proto.label == "Tải biểu mẫu trắng năm 2024 (.xlsx)"

@@ -13,13 +13,24 @@ CREATE TABLE IF NOT EXISTS deadlines (
     note VARCHAR
 );
 
+-- The day a file without a date was received, as a data officer gives it (Tình hình nộp báo cáo): a form
+-- loaded days after it arrived would otherwise be judged by the day it was loaded.
+CREATE TABLE IF NOT EXISTS received_dates (
+    sha256 VARCHAR PRIMARY KEY,
+    received_on DATE NOT NULL,
+    given_by VARCHAR,                     -- the officer's account
+    given_at TIMESTAMP NOT NULL
+);
+
 -- Every version of every report (current or superseded: each was received) with the date it speaks of:
--- the date written on the form, else the day its file was first received.
+-- the date written on the form, else the day an officer says its file was received, else the day it was
+-- first loaded.
 CREATE OR REPLACE VIEW file_rows AS
 SELECT s.sha256, s.year, s.unit_key, f.file_name,
-       coalesce(s.form_date, f.first_seen_at::DATE) AS report_date,
-       CASE WHEN s.form_date IS NULL THEN 'received' ELSE 'form' END AS date_source
-FROM submissions s JOIN source_files f USING (sha256);
+       coalesce(s.form_date, g.received_on, f.first_seen_at::DATE) AS report_date,
+       CASE WHEN s.form_date IS NOT NULL THEN 'form' WHEN g.received_on IS NOT NULL THEN 'given'
+            ELSE 'received' END AS date_source
+FROM submissions s JOIN source_files f USING (sha256) LEFT JOIN received_dates g USING (sha256);
 
 -- The unit a file reports for, in a year: the deepest unit that is or contains every unit it has a row for.
 -- A commune's own form: the commune; a district's table of its communes: the district; a province's table or
@@ -83,7 +94,8 @@ GROUP BY ALL;
 -- in force that year (map 'legacy' before 2025, '2025' from 2025), whether it reported and whether on time.
 --   received     a report for it exists that year: its own form, or a row of a consolidated form above it
 --   report_date  the receipt that decides: one on or before the deadline if any, else its own form, earliest first
---   date_source  'form' (the date written on the form) or 'received' (the day the file was first received)
+--   date_source  'form' (the date written on the form), 'given' (the day an officer says the file was received)
+--                or 'received' (the day the file was first loaded)
 --   via          'own' (its own form) or 'above' (only a row of a consolidated form of a level above)
 --   on_time      TRUE on or before the deadline; FALSE when its own form is later; NULL when not received, when
 --                the level has no deadline, or when only a form above lists it and that form is dated after the
