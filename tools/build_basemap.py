@@ -44,6 +44,7 @@ KM_PER_DEGREE = 111.0
 ISLAND_MIN_RADIUS = 0.02  # degrees: an island commune stays visible when zoomed to its province
 ISLAND_MAX_RADIUS = 0.12
 REEF_RADIUS = 0.035
+NEAR = 0.5  # degrees: islands this close to a province's largest piece of land are inside its zoom box
 # The main islands (lat, lon), from public gazetteers; only where they lie matters on a schematic.
 ARCHIPELAGOS = {
     "Hoàng Sa": [(16.834, 112.339), (16.670, 112.726), (16.983, 112.267), (16.533, 111.608), (16.500, 111.583),
@@ -173,7 +174,7 @@ def build() -> dict[str, dict]:
         provinces = shapely.coverage_simplify(provinces, SIMPLIFY)
         features = []
         for code, shape in zip(codes, provinces, strict=True):
-            box = [round(v, DIGITS) for v in shape.bounds]
+            box = [round(v, DIGITS) for v in _zoom_box(shape)]
             extra = [islands[n] for n, z in zones.items() if z[field] == code]
             shape = shapely.set_precision(shapely.union_all([shape, *extra]), 10 ** -DIGITS)
             key, name = names[code]
@@ -188,6 +189,14 @@ def build() -> dict[str, dict]:
 
 NOTE = ("Sơ đồ: ranh giới tỉnh ước lượng từ tâm các xã/phường (vietnamadminunits) và đường bờ biển Natural Earth "
         "1:50m; không phải bản đồ địa giới hành chính.")
+
+
+def _zoom_box(shape) -> tuple[float, float, float, float]:
+    """The box to zoom to: the province's largest piece of land and what lies near it (Phú Quốc with An Giang),
+    not islands far out at sea (Côn Đảo from Hồ Chí Minh, Bạch Long Vĩ from Hải Phòng)."""
+    parts = shapely.get_parts(shape)
+    largest = max(parts, key=lambda p: p.area)
+    return shapely.union_all([p for p in parts if p.distance(largest) <= NEAR]).bounds
 
 
 def _short(name: str) -> str:
