@@ -48,7 +48,7 @@ with right:
     zoom = st.radio("Phạm vi bản đồ", ["country", "province"], horizontal=True, key="p_map_zoom",
                     format_func=lambda v: f"Phóng to {names.get(focus, 'tỉnh đang xem')}" if v == "province"
                     else "Cả nước")
-    points = db.query("points", selection.filters, year, "unit") if level == "unit" else None
+    points = db.query("points", selection.filters, year) if level == "unit" else None
     shown = provinces.assign(layer="Tỉnh/thành phố") if points is None else pd.concat(
         [provinces.assign(layer="Tỉnh/thành phố"), points.assign(layer="Đơn vị báo cáo")])
     widgets.chart(maps.province_map(provinces, measure, selection.filters.boundaries, year,
