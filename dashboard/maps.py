@@ -28,7 +28,7 @@ MIN_SPAN = 0.8  # degrees: a small province is still shown with its surroundings
 MAX_BUBBLE = 24  # px: the diameter of the largest unit's circle
 MIN_BUBBLE = 3
 LEGEND_SLOT = 44  # px: room for a legend circle's label
-SCALE = [[0, "#d7efe9"], [0.5, "#4fb3a2"], [1, "#0b5d53"]]  # light to dark teal: participants' colour
+SCALE = [[0, "#c4e6de"], [0.5, "#4fb3a2"], [1, "#0b5d53"]]  # light to dark teal: participants' colour
 NO_DATA = "#e3e6ea"
 UNITS = {"participants": "người tham gia", "events": "hoạt động"}
 

@@ -7,8 +7,9 @@ the Voronoi cells of the 3,321 communes of today's map, at their official centro
 static/topojson/asia_50m.json), then dissolved by province. Both maps come from the same cells, so their
 outlines agree: today's 34 provinces, and the 63 before 1/7/2025, each commune of today going to the old
 province most of it came from (no commune of today crosses an old province except 23 that took parts of a
-divided old commune). A commune centroid the coarse outline leaves at sea (Côn Đảo, Bạch Long Vĩ, coastal
-wards) gets a disc of its own area. Quần đảo Hoàng Sa and Quần đảo Trường Sa are drawn as small discs at
+divided old commune). A commune centroid the coarse outline misses (Bạch Long Vĩ, Lý Sơn, coastal and border
+wards) is joined to it: by a disc of its own area for an island, by a thin strip for a point just off the
+coarse coast or border. Quần đảo Hoàng Sa and Quần đảo Trường Sa are drawn as small discs at
 their main islands and belong to the province the dataset puts their special zone (đặc khu) in.
 
 Feature ids are the warehouse's province keys (etl.units.unit_key and etl/sql/boundaries.sql): today's
@@ -44,6 +45,8 @@ KM_PER_DEGREE = 111.0
 ISLAND_MIN_RADIUS = 0.02  # degrees: an island commune stays visible when zoomed to its province
 ISLAND_MAX_RADIUS = 0.12
 REEF_RADIUS = 0.035
+ISLAND_GAP = 0.05  # degrees from the outline beyond which a commune centroid is taken for an island
+STRIP = 0.01
 NEAR = 0.5  # degrees: islands this close to a province's largest piece of land are inside its zoom box
 # The main islands (lat, lon), from public gazetteers; only where they lie matters on a schematic.
 ARCHIPELAGOS = {
@@ -122,6 +125,16 @@ def province_keys() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, st
     return new_map, old_map
 
 
+def _reach(land, place: dict):
+    """Land for a centroid the 1:50m outline misses: an island (Bạch Long Vĩ, Lý Sơn, Phú Quý) gets a disc of its
+    commune's area; a point just past the coarse coast or border, a thin strip to the nearest land, so that no
+    disc spills over a neighbouring country."""
+    point = Point(place["lon"], place["lat"])
+    if land.distance(point) >= ISLAND_GAP:
+        return _disc(place["lat"], place["lon"], _radius(place["area"]))
+    return shapely.shortest_line(point, land).buffer(STRIP, quad_segs=2)
+
+
 def _disc(lat: float, lon: float, radius: float) -> Polygon:
     return Point(lon, lat).buffer(radius, quad_segs=4)
 
@@ -154,9 +167,8 @@ def build() -> dict[str, dict]:
     zones = {name: next(p for p in places if p["name"] == f"Đặc khu {name}") for name in ARCHIPELAGOS}
     mainland = [p for p in places if p not in zones.values()]
     land = land_outline()
-    at_sea = [_disc(p["lat"], p["lon"], _radius(p["area"])) for p in mainland
-              if not land.contains(Point(p["lon"], p["lat"]))]
-    land = shapely.union_all([land, *at_sea])
+    missed = [p for p in mainland if not land.contains(Point(p["lon"], p["lat"]))]
+    land = shapely.union_all([land, *(_reach(land, p) for p in missed)])
     pieces = cells(mainland, land)
     new_names, old_names = province_keys()
     islands = {name: shapely.union_all([_disc(lat, lon, REEF_RADIUS) for lat, lon in spots])
