@@ -31,6 +31,8 @@ LEGEND_SLOT = 44  # px: room for a legend circle's label
 SCALE = [[0, "#c4e6de"], [0.5, "#4fb3a2"], [1, "#0b5d53"]]  # light to dark teal: participants' colour
 NO_DATA = "#e3e6ea"
 UNITS = {"participants": "người tham gia", "events": "hoạt động"}
+LABEL = "#33414e"
+KEEP = {"marker": {"opacity": 1}}  # a province clicked (selected) dims the other shaded ones, not the base map
 
 
 def map_name(boundaries: str, year: int) -> str:
@@ -62,10 +64,10 @@ def province_map(provinces: pd.DataFrame, measure: str, boundaries: str, year: i
         {"type": "choropleth", "geojson": source, "locations": [f["id"] for f in features], "z": [0] * len(features),
          "customdata": [[f["id"], f["properties"]["name"]] for f in features], "showscale": False,
          "colorscale": [[0, NO_DATA], [1, NO_DATA]], "marker": {"line": {"color": "white", "width": 0.6}},
-         "hovertemplate": "%{customdata[1]}<br>chưa có số liệu<extra></extra>"},
+         "unselected": KEEP, "hovertemplate": "%{customdata[1]}<br>chưa có số liệu<extra></extra>"},
         {"type": "choropleth", "geojson": source, "locations": [feature_id(boundaries, k) for k in provinces["key"]],
          "z": provinces[measure], "customdata": provinces[["key", "name"]].to_numpy(), "colorscale": SCALE,
-         "zmin": 0, "marker": {"line": {"color": "white", "width": 0.6}},
+         "zmin": 0, "marker": {"line": {"color": "white", "width": 0.6}}, "unselected": {"marker": {"opacity": 0.55}},
          "colorbar": {"orientation": "h", "x": 0.5, "xanchor": "center", "y": 0, "yanchor": "top", "len": 0.7,
                       "thickness": 12, "tickformat": ",d", "title": {"text": LABELS[measure], "side": "top"}},
          "hovertemplate": "%{customdata[1]}<br>%{z:,d} " + unit + "<extra></extra>"},
@@ -126,11 +128,12 @@ def _archipelagos(archipelagos: list[dict]) -> list[dict]:
     for group in archipelagos:
         lons, lats = zip(*group["islands"], strict=True)
         traces += [
-            {"type": "scattergeo", "lon": lons, "lat": lats, "mode": "markers", "hoverinfo": "skip",
+            {"type": "scattergeo", "lon": lons, "lat": lats, "mode": "markers", "hoverinfo": "skip", "unselected": KEEP,
              "marker": {"size": 4, "color": "#5b6b7b", "symbol": "circle"}, "showlegend": False},
             {"type": "scattergeo", "lon": [max(lons)], "lat": [max(lats) + 0.2], "mode": "text",
              "text": [group["label"].replace(" (", "<br>(", 1)], "textposition": "top left", "showlegend": False,
-             "textfont": {"size": 12, "color": "#33414e"}, "hovertemplate": group["label"] + "<extra></extra>"},
+             "textfont": {"size": 12, "color": LABEL}, "unselected": {"textfont": {"color": LABEL}},
+             "hovertemplate": group["label"] + "<extra></extra>"},
         ]
     return traces
 
