@@ -182,3 +182,30 @@ def test_zoom_goes_to_the_province_being_viewed(small_app):
     assert dong_nai.bounds[3] < lat1 and lon1 - lon0 < 3  # the province, not the country (13° wide)
     outlined = [t for t in fig["data"] if t["type"] == "choropleth" and t["locations"] == ["N:P:75"]]
     assert len(outlined) == 1
+
+
+def test_unit_circles_and_their_size_legend_agree(small_app, sql):
+    """Each reporting unit a circle whose area is proportional to its figure; the legend's circles are drawn at
+    the same scale, labelled with round values."""
+    at = small_app.run()
+    at.switch_page("pages/participation.py").run()
+    at.selectbox(key="p_year").set_value(2023).run()
+    at.radio(key="p_map_level").set_value("unit").run()
+    (fig,) = [json.loads(e.proto.spec) for e in at.get("plotly_chart") if "geo" in json.loads(e.proto.spec)["layout"]]
+    (circles,) = [t for t in fig["data"] if t["type"] == "scattergeo" and "hovertemplate" in t
+                  and "người tham gia" in t["hovertemplate"]]
+    people = [row[1] for row in circles["customdata"]]
+    sizes = values(circles["marker"]["size"])
+    assert sorted(people) == sorted(v for (v,) in sql(
+        "SELECT sum(f.participants) FROM report_facts f JOIN unit_places p USING (unit_key) "
+        "WHERE f.year = 2023 AND p.lat IS NOT NULL GROUP BY unit_key"))
+    biggest = max(people)
+    for value, size in zip(people, sizes, strict=True):
+        assert size == pytest.approx(max(3, sizes[people.index(biggest)] * (value / biggest) ** 0.5))
+    legend = {n["text"]: n for n in fig["layout"]["annotations"] if n["text"].replace(".", "").isdigit()}
+    drawn = [s for s in fig["layout"]["shapes"] if s["type"] == "circle"]
+    assert len(legend) == len(drawn) >= 2
+    for label, circle in zip(legend, drawn, strict=True):
+        value = int(label.replace(".", ""))
+        assert value <= biggest and str(value).strip("0") in ("1", "2", "5")
+        assert circle["x1"] - circle["x0"] == pytest.approx(sizes[people.index(biggest)] * (value / biggest) ** 0.5)
