@@ -122,20 +122,19 @@ def _latitude(y: float) -> float:
 
 
 def _archipelagos(archipelagos: list[dict]) -> list[dict]:
-    """Each archipelago's islands as small marks and its name above them (ending at its easternmost island, so
-    the name stays inside a narrow map), drawn at every zoom."""
-    traces = []
-    for group in archipelagos:
-        lons, lats = zip(*group["islands"], strict=True)
-        traces += [
-            {"type": "scattergeo", "lon": lons, "lat": lats, "mode": "markers", "hoverinfo": "skip", "unselected": KEEP,
-             "marker": {"size": 4, "color": "#5b6b7b", "symbol": "circle"}, "showlegend": False},
-            {"type": "scattergeo", "lon": [max(lons)], "lat": [max(lats) + 0.2], "mode": "text",
-             "text": [group["label"].replace(" (", "<br>(", 1)], "textposition": "top left", "showlegend": False,
-             "textfont": {"size": 12, "color": LABEL}, "unselected": {"textfont": {"color": LABEL}},
-             "hovertemplate": group["label"] + "<extra></extra>"},
-        ]
-    return traces
+    """The archipelagos' islands as small marks and each one's name above them (ending at its easternmost
+    island, so the name stays inside a narrow map), drawn at every zoom."""
+    islands = [point for group in archipelagos for point in group["islands"]]
+    corners = [(max(lon for lon, _ in g["islands"]), max(lat for _, lat in g["islands"]) + 0.2) for g in archipelagos]
+    return [
+        {"type": "scattergeo", "lon": [lon for lon, _ in islands], "lat": [lat for _, lat in islands],
+         "mode": "markers", "hoverinfo": "skip", "unselected": KEEP, "showlegend": False,
+         "marker": {"size": 4, "color": "#5b6b7b", "symbol": "circle"}},
+        {"type": "scattergeo", "lon": [lon for lon, _ in corners], "lat": [lat for _, lat in corners],
+         "mode": "text", "text": [g["label"].replace(" (", "<br>(", 1) for g in archipelagos],
+         "textposition": "top left", "showlegend": False, "textfont": {"size": 12, "color": LABEL},
+         "unselected": {"textfont": {"color": LABEL}}, "hovertemplate": "%{text}<extra></extra>"},
+    ]
 
 
 def bubble_size(value: float, biggest: float) -> float:
