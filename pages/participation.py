@@ -59,7 +59,7 @@ with right:
                   key="participation_map", on_pick=pick("p_province", names, clear=("p_area",)))
 
 st.subheader("Xem chi tiết")
-st.caption("Bấm vào một cột hoặc một điểm trên bản đồ để xem chi tiết tỉnh đó, hoặc chọn trong danh sách.")
+st.caption("Bấm vào một cột hoặc một tỉnh trên bản đồ để xem chi tiết tỉnh đó, hoặc chọn trong danh sách.")
 if st.session_state.get("p_province") not in names:
     st.session_state["p_province"] = filters.url_value("xem_tinh", list(names), next(iter(names)))
 province = st.selectbox("Tỉnh/thành phố", list(names), format_func=names.get, key="p_province")
