@@ -8,8 +8,6 @@ chain of them cost ~20 ms a chart, most of a page's time budget.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -115,21 +113,6 @@ def cost_per_participant(df: pd.DataFrame, title: str) -> go.Figure:
     return _figure([trace], title, _bar_height(len(data)), yaxis={"automargin": True},
                    xaxis={"tickformat": ",.0f", "title": {"text": "đồng / người"},
                           "range": [0, (data["cost"].max() if len(data) else 1) * 1.25]})
-
-
-def bubble_map(df: pd.DataFrame, title: str) -> go.Figure:
-    """Proportional symbols on Plotly's own geo basemap: works with no internet tiles."""
-    biggest = max(df["participants"].max(), 1) if len(df) else 1
-    sizes = [6 + 44 * math.sqrt(max(v, 0) / biggest) for v in df["participants"]]
-    trace = {"type": "scattergeo", "lat": df["lat"], "lon": df["lon"], "text": df["name"],
-             "customdata": df[["key", "participants"]].to_numpy(),
-             "marker": {"size": sizes, "color": COLORS["participants"], "opacity": 0.65,
-                        "line": {"color": "white", "width": 1}},
-             "hovertemplate": "%{text}<br>%{customdata[1]:,d} người tham gia<extra></extra>"}
-    geo = {"scope": "asia", "projection": {"type": "mercator"}, "lataxis": {"range": [8, 23.6]},
-           "lonaxis": {"range": [102, 110]}, "showcountries": True, "countrycolor": "#9aa5b1", "showland": True,
-           "landcolor": "#f3f4f1", "showocean": True, "oceancolor": "#e8f1f8", "showlakes": False, "resolution": 50}
-    return _figure([trace], title, 620, geo=geo, margin={"l": 0, "r": 0, "t": 50, "b": 0})
 
 
 def dumbbell(df: pd.DataFrame, year_a: int, year_b: int, title: str, tick: str = ",d") -> go.Figure:

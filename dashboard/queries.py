@@ -157,20 +157,13 @@ def by_indicator(con: duckdb.DuckDBPyConnection, f: Filters, year: int, province
         GROUP BY indicator ORDER BY participants DESC""", {**f.params(), "year": year, "province": province})
 
 
-def points(con: duckdb.DuckDBPyConnection, f: Filters, year: int, level: str) -> pd.DataFrame:
-    """Proportional-symbol points: provinces at their centroids (of today's map or of the map reported
-    on), or reporting units at their own."""
-    if level == "province":
-        key, name = place(f, "province")
-        at = ("p.map = '2025' AND p.unit_level = 'province' AND p.unit_code = a.key" if f.boundaries == "today"
-              else "p.unit_key = a.key")
-    else:
-        key, name, at = "unit_key", "unit_name", "p.unit_key = a.key"
+def points(con: duckdb.DuckDBPyConnection, f: Filters, year: int) -> pd.DataFrame:
+    """Reporting units at their own centroids (agencies at their locality's), for the map's circles."""
     return _df(con, f"""
-        WITH a AS (SELECT {key} AS key, any_value({name}) AS name, sum(participants)::BIGINT AS participants,
+        WITH a AS (SELECT unit_key AS key, any_value(unit_name) AS name, sum(participants)::BIGINT AS participants,
                           sum(events)::BIGINT AS events
                    FROM report_facts WHERE year = $year AND {WHERE_FACTS} GROUP BY 1)
-        SELECT a.*, p.lat, p.lon FROM a JOIN unit_places p ON {at} WHERE p.lat IS NOT NULL
+        SELECT a.*, p.lat, p.lon FROM a JOIN unit_places p ON p.unit_key = a.key WHERE p.lat IS NOT NULL
         ORDER BY participants DESC""", {**f.params(), "year": year})
 
 

@@ -1,9 +1,10 @@
 """Tham gia: participation by locality and indicator, a map, and drill-down province → area → unit (the area is
 today's commune or, as reported, the old district)."""
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import charts, db, filters, queries, widgets
+from dashboard import charts, db, filters, maps, queries, widgets
 from dashboard.periods import choose_year
 from dashboard.safe_text import literal
 
@@ -43,17 +44,24 @@ with left:
                   on_pick=pick("p_province", names, clear=("p_area",)))
 with right:
     level = st.radio("Bản đồ", ["province", "unit"], horizontal=True, key="p_map_level",
-                     format_func={"province": "Theo tỉnh", "unit": "Theo đơn vị báo cáo"}.get)
-    points = db.query("points", selection.filters, year, level)
-    widgets.chart(charts.bubble_map(points, f"Người tham gia, năm {year} (kích thước theo số người)"),
-                  points[["name", "events", "participants"]].rename(columns={
-                      "name": "Địa điểm", "events": "Hoạt động", "participants": "Người tham gia"}),
-                  key="participation_map",
-                  on_pick=pick("p_province", names, clear=("p_area",)) if level == "province" else None)
+                     format_func={"province": "Theo tỉnh", "unit": "Thêm từng đơn vị báo cáo"}.get)
+    focus = st.session_state.get("p_province", filters.url_value("xem_tinh", list(names), next(iter(names))))
+    zoom = st.radio("Phạm vi bản đồ", ["country", "province"], horizontal=True, key="p_map_zoom",
+                    format_func=lambda v: f"Phóng to {names.get(focus, 'tỉnh đang xem')}" if v == "province"
+                    else "Cả nước")
+    points = db.query("points", selection.filters, year) if level == "unit" else None
+    shown = provinces.assign(layer="Tỉnh/thành phố") if points is None else pd.concat(
+        [provinces.assign(layer="Tỉnh/thành phố"), points.assign(layer="Đơn vị báo cáo")])
+    widgets.chart(maps.province_map(provinces, measure, selection.filters.boundaries, year,
+                                    f"{charts.LABELS[measure]}, năm {year}",
+                                    focus=focus if zoom == "province" else None, units=points),
+                  shown[["layer", "name", "events", "participants"]].rename(columns={
+                      "layer": "Lớp", "name": "Địa điểm", "events": "Hoạt động", "participants": "Người tham gia"}),
+                  key="participation_map", on_pick=pick("p_province", names, clear=("p_area",)))
 
 st.subheader("Xem chi tiết", anchor="xem-chi-tiet")
 widgets.show_pick_here("xem-chi-tiet")
-st.caption("Bấm vào một cột hoặc một điểm trên bản đồ để xem chi tiết tỉnh đó, hoặc chọn trong danh sách.")
+st.caption("Bấm vào một cột hoặc một tỉnh trên bản đồ để xem chi tiết tỉnh đó, hoặc chọn trong danh sách.")
 filters.restore("p_province", "xem_tinh", list(names), next(iter(names)))
 province = st.selectbox("Tỉnh/thành phố", list(names), format_func=names.get, key="p_province")
 today = selection.filters.boundaries == "today"
