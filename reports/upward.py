@@ -330,6 +330,8 @@ def _print_setup(sheet: Worksheet, last_column: int, leading: int) -> None:
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.5
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 2, leading + 1)
+    for row, height in ((1, 18), (2, 18), (3, 18), (4, 24), (5, 18)):  # the title block's 14 pt line fits
+        sheet.row_dimensions[row].height = height
     widths = {"STT": 5, "Tỉnh/thành phố": 18, "Quận/huyện": 18, "Đơn vị": 26, "Mã ĐVHC": 8}
     for column in range(1, last_column + 1):
         label = sheet.cell(HEADER_ROW, column).value
