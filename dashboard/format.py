@@ -35,3 +35,12 @@ def change(current: float | None, previous: float | None) -> float | None:
 
 def signed_percent(value: float | None) -> str | None:
     return None if value is None else ("+" if value >= 0 else "") + percent(value)
+
+
+def change_words(value: float | None) -> str:
+    """A change in words: 'tăng 3,4%', 'giảm 1,2%', 'không đổi'; 'chưa so sánh được' without a base."""
+    if value is None:
+        return "chưa so sánh được"
+    if round(value * 100, 1) == 0:
+        return "không đổi"
+    return f"{'tăng' if value > 0 else 'giảm'} {percent(abs(value))}"
