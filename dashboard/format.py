@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 MONEY_UNITS = {"đồng": 1, "triệu đồng": 1_000_000, "tỷ đồng": 1_000_000_000}
 
 
@@ -44,3 +46,12 @@ def change_words(value: float | None) -> str:
     if round(value * 100, 1) == 0:
         return "không đổi"
     return f"{'tăng' if value > 0 else 'giảm'} {percent(abs(value))}"
+
+
+def in_money_unit(df: pd.DataFrame, columns: list[str], unit: str) -> pd.DataFrame:
+    """A table's amounts (in đồng) written in the chosen unit, each header saying which: 'Xã hội hóa (triệu
+    đồng)'. Every table and chart of a page then reads in the one unit the sidebar picks."""
+    out = df.copy()
+    for column in columns:
+        out[column] = [money(v, unit, with_unit=False) if pd.notna(v) else "–" for v in df[column]]
+    return out.rename(columns={c: f"{c} ({unit})" for c in columns})

@@ -69,19 +69,20 @@ class Story:
 
 
 def comparison_group(f: Filters, year: int, compare_with: int | None) -> str:
-    """Provinces nationwide; inside one province of today's map, its communes (or old districts) while both
-    years lie on the same side of the 2025 reform (districts before it and communes after it do not match)."""
+    """The places compared: provinces nationwide; inside chosen provinces, the level below them (today's
+    communes, or the districts reported) while both years lie on the same side of the 2025 reform: districts
+    before it and communes after it do not match, so across it the provinces themselves are compared."""
     years = [y for y in (year, compare_with) if y is not None]
-    same_side = len({y >= REFORM_YEAR for y in years}) == 1
-    return "area" if len(f.provinces) == 1 and f.boundaries == "today" and same_side else "province"
+    before = {y < REFORM_YEAR for y in years}
+    same_side = before == {True} if f.boundaries == "reported" else len(before) == 1
+    return "area" if f.provinces and same_side else "province"
 
 
 def gather(run: Callable, f: Filters, year: int, compare_with: int | None, where: str,
            activities: tuple[str, ...] = ()) -> StoryInputs:
     """Run the story's queries through `run(name, *args)` (dashboard.db.query in the app)."""
     group = comparison_group(f, year, compare_with)
-    province = f.provinces[0] if group == "area" else None
-    places = run("year_places", f, compare_with or year, year, group, province)
+    places = run("year_places", f, compare_with or year, year, group)
     counted = Filters(provinces=f.provinces, levels=f.levels)
     completeness = {y: run("completeness", counted, y) for y in (year, compare_with) if y is not None}
     return StoryInputs(f, year, compare_with, where, group, places, completeness, activities)
@@ -114,7 +115,9 @@ def year_story(inputs: StoryInputs, money_unit: str = "triệu đồng") -> Stor
 def _noun(inputs: StoryInputs) -> str:
     if inputs.group == "province":
         return "tỉnh/thành phố"
-    return "xã/phường" if inputs.year >= REFORM_YEAR else "địa bàn (xã/phường, quận/huyện)"
+    if inputs.filters.boundaries == "reported":
+        return "quận/huyện"
+    return "xã/phường" if inputs.year >= REFORM_YEAR else "địa bàn (xã/phường, quận/huyện cũ)"
 
 
 def _outside(inputs: StoryInputs) -> str:

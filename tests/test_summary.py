@@ -76,10 +76,11 @@ def test_activity_filter_says_funding_is_not_split():
     assert story.sentences[1].endswith("(kinh phí không tách theo loại hoạt động: là kinh phí của mọi hoạt động).")
 
 
-def test_one_province_compares_its_communes_unless_the_reform_lies_between():
-    one = Filters(provinces=("79",))
-    assert comparison_group(one, 2026, 2025) == "area"
-    assert comparison_group(one, 2024, 2023) == "area"
+def test_chosen_provinces_compare_the_level_below_unless_the_reform_lies_between():
+    one, two = Filters(provinces=("79",)), Filters(provinces=("79", "01"))
+    assert [comparison_group(f, year, before) for f in (one, two) for year, before in ((2026, 2025), (2024, 2023))
+            ] == ["area"] * 4
     assert comparison_group(one, 2025, 2024) == "province"  # districts before, communes after: no match
-    assert comparison_group(Filters(provinces=("79", "01")), 2026, 2025) == "province"
-    assert comparison_group(Filters(provinces=("79",), boundaries="reported"), 2026, 2025) == "province"
+    assert comparison_group(Filters(), 2026, 2025) == "province"
+    reported = Filters(provinces=("79",), boundaries="reported")  # districts as reported exist before 2025 only
+    assert [comparison_group(reported, *years) for years in ((2024, 2023), (2026, 2025))] == ["area", "province"]
