@@ -275,3 +275,9 @@ def year_places(con: duckdb.DuckDBPyConnection, f: Filters, year_a: int, year_b:
         FROM r LEFT JOIN a USING (key) LEFT JOIN m USING (key)
         ORDER BY participants_b DESC, participants_a DESC, name""",
                {**f.params(), "a": year_a, "b": year_b, "province": province})
+
+
+def source_facts(con: duckdb.DuckDBPyConnection) -> tuple[int, object]:
+    """(current reports, when the latest was loaded): the source line of the meeting outputs."""
+    count, latest = con.execute("SELECT count(*), max(submitted_at) FROM reports").fetchone()
+    return int(count), latest
