@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, db, summary, widgets
+from dashboard import charts, db, meeting, summary, widgets
 from dashboard.format import change, in_money_unit, money, number, percent, signed_percent
 from dashboard.periods import focus_year, previous_year
 from dashboard.queries import Filters
@@ -32,6 +32,7 @@ story = summary.year_story(summary.gather(db.query, f, year, previous, where,
                                           tuple(selection.indicator_labels.get(i, i) for i in f.indicators)),
                            selection.money)
 widgets.completeness(f, [y for y in (previous, year) if y])
+meeting.briefing_buttons(selection, year, previous)
 with st.container(border=True, key="overview_summary"):
     st.markdown(f"**Tóm tắt năm {year}**")
     for sentence in story.sentences:  # place names come from reports: shown as text, never as Markdown

@@ -340,3 +340,11 @@ def _print_setup(sheet: Worksheet, last_column: int, leading: int) -> None:
     for column in range(1, last_column + 1):
         sheet.cell(HEADER_ROW + 1, column).alignment = Alignment(horizontal="center", vertical="center",
                                                                  wrap_text=True)
+
+
+def provinces_within(con: duckdb.DuckDBPyConnection, year: int, today_code: str) -> list[str]:
+    """The provinces of that year's map inside a province of today's map: itself from 2025, before it the old
+    provinces merged into it (An Giang 2023: An Giang and Kiên Giang)."""
+    return [name for (name,) in con.execute(
+        "SELECT name FROM units WHERE level = 'province' AND map = ? AND resolved AND province_code_2025 = ? "
+        "ORDER BY name COLLATE vi", [map_of(year), today_code]).fetchall()]
