@@ -104,3 +104,23 @@ def test_status_page_exports_the_report_for_the_level_above(app, demo, monkeypat
              f.unit_key IN (SELECT unit_key FROM unit_ancestors WHERE ancestor_key = d.unit_key))
         WHERE f.year = 2023""", [])
     assert shown == expected
+
+
+def test_presentation_mode_steps_through_screens_kept_in_the_url(app, demo, monkeypatch):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params.update({"tinh": "75", "trang": "2"})
+    at.run()
+    at.switch_page("pages/present.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Số liệu chính"
+    (people,) = one(demo / "warehouse.duckdb",
+                    "SELECT sum(participants) FROM report_facts WHERE year = 2026 AND province_code = '75'", [])
+    assert {m.label: m.value for m in at.metric}["Người tham gia"] == vn(int(people))
+    scope = [t.value for t in at.text if t.value.startswith("2/")]
+    assert scope == ["2/8 · Tỉnh Đồng Nai · năm 2026 so với năm 2025 · địa giới hiện nay (từ 1/7/2025)"]
+    at.button(key="present_next").click().run()
+    assert at.title[0].value == "Người tham gia qua các năm" and at.query_params["trang"] == "3"
+    at.button(key="present_previous").click().run()
+    at.button(key="present_previous").click().run()
+    assert at.title[0].value.startswith("Tuần lễ hưởng ứng học tập suốt đời năm 2026")
+    assert at.button(key="present_previous").disabled
