@@ -1,5 +1,5 @@
 """`python -m bench [--quick]`: ETL whole runs side by side with the naive way, then the app's page times
-and memory on a national warehouse; the last line is JSON."""
+and memory on a national warehouse, then the time to build a briefing deck and PDF; the last line is JSON."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import app_speed, etl_speed
+from bench import app_speed, etl_speed, outputs_speed
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -29,7 +29,9 @@ def main() -> None:
     print(f"bare python-calamine, all workbooks:    {result['calamine_ms_per_form']:>8} ms/form")
     app = app_speed.run(OUT, args.quick, args.reruns)
     app_speed.print_table(app)
-    print(json.dumps(result | app_speed.summary(app)))
+    outputs = outputs_speed.run(OUT, args.quick)
+    outputs_speed.print_line(outputs)
+    print(json.dumps(result | app_speed.summary(app) | {k: v for k, v in outputs.items() if k != "year"}))
 
 
 if __name__ == "__main__":
