@@ -10,6 +10,7 @@ reworded label does not break a test while a wrong number does.
 from __future__ import annotations
 
 import io
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -131,6 +132,35 @@ class Warehouse:
                                      f"FROM report_funding WHERE year = ? AND {units_where}", [year, *units_params])
         return {"units": int(units), "events": int(events), "participants": int(participants),
                 "state_budget": int(state), "social": int(social)}
+
+    def place_totals(self, view: View, year: int, area: bool) -> dict[str, dict[str, int]]:
+        """Place -> its units and sums that year, for places with a current report that year: provinces of
+        today's map, or (area) today's communes, an old district's own figures standing apart."""
+        key = "coalesce(b.commune_key_today, 'D:' || u.district_code, '')" if area else "u.province_code"
+        units_where, units_params = view.where(years=False, indicators=False)
+        facts_where, facts_params = view.where(years=False)
+        found: dict[str, dict[str, int]] = {}
+        for sql, params, names in (
+                (f"SELECT {key}, count(DISTINCT unit_key) FROM {self.UNITS} u JOIN unit_boundaries b USING (unit_key) "
+                 f"WHERE year = ? AND {units_where} GROUP BY 1", units_params, ("units",)),
+                (f"SELECT {key}, sum(events), sum(participants) FROM report_facts u JOIN unit_boundaries b "
+                 f"USING (unit_key) WHERE year = ? AND {facts_where} GROUP BY 1", facts_params,
+                 ("events", "participants")),
+                (f"SELECT {key}, sum(state_budget_vnd), sum(social_vnd) FROM report_funding u JOIN unit_boundaries b "
+                 f"USING (unit_key) WHERE year = ? AND {units_where} GROUP BY 1", units_params,
+                 ("state_budget", "social"))):
+            for place, *values in self.rows(sql, [year, *params]):
+                found.setdefault(place, dict.fromkeys(("units", "events", "participants", "state_budget", "social"),
+                                                      0)).update(zip(names, map(int, values), strict=True))
+        return found
+
+    def like_for_like(self, view: View, year: int, previous: int, area: bool) -> dict[str, tuple[int, int]]:
+        """Figure -> (previous year, year) summed over the places with a report in both years."""
+        before, now = (self.place_totals(view, y, area) for y in (previous, year))
+        both = before.keys() & now.keys()
+        figures = {m: tuple(sum(p[k][m] for k in both) for p in (before, now)) for m in next(iter(now.values()))}
+        return {**figures, "spent": (figures["state_budget"][0] + figures["social"][0],
+                                     figures["state_budget"][1] + figures["social"][1])}
 
     def by_province(self, view: View, year: int, measure: str) -> dict[str, int]:
         """Province name -> the measure that year, for provinces with any row that year."""
@@ -301,11 +331,15 @@ OVERVIEW_TILES = {  # column -> pattern on the folded label
 
 
 def overview_expected(warehouse: Warehouse, view: View) -> dict[str, tuple[str, str]]:
-    """Tile -> (value, delta) for the latest chosen year against the year before it."""
+    """Tile -> (value, delta) for the latest chosen year against the year before it. Changes are like for like:
+    over the places that reported in both years (provinces nationwide; inside chosen provinces today's communes,
+    unless the 2025 reform lies between the years), and the count of reporting units is not compared across the
+    reform (districts before it, communes after it)."""
     years = warehouse.years()
     year = max(view.years or years)
     pool = view.years if len(view.years) > 1 else years  # several years chosen: compare among them
     previous = max((y for y in pool if y < year), default=None)
+    across = previous is not None and previous < 2025 <= year
 
     def derived(totals: dict[str, int]) -> dict[str, float | None]:
         spent = totals["state_budget"] + totals["social"]
@@ -313,15 +347,20 @@ def overview_expected(warehouse: Warehouse, view: View) -> dict[str, tuple[str, 
                 "cost": spent / totals["participants"] if totals["participants"] else None}
 
     now = derived(warehouse.year_totals(view, year))
-    before = derived(warehouse.year_totals(view, previous)) if previous else None
     scale, decimals = MONEY[view.money]
     shown = {"units": vn(now["units"]), "events": vn(now["events"]), "participants": vn(now["participants"]),
              "cost": vn(now["cost"]), "share": "–" if now["share"] is None else vn(now["share"] * 100, 1) + "%"}
     shown |= {k: vn(now[k] / scale, decimals) for k in ("state_budget", "social", "spent")}
-    deltas = {k: signed_change(now[k], before[k] if before else None) for k in shown}
-    if before and now["share"] is not None and before["share"] is not None:
-        points = now["share"] - before["share"]
-        deltas["share"] = ("+" if points >= 0 else "") + vn(points * 100, 1) + " điểm %"
+    deltas = dict.fromkeys(shown, "")
+    if previous:
+        like = warehouse.like_for_like(view, year, previous, area=bool(view.provinces) and not across)
+        before, after = (derived({k: v[i] for k, v in like.items() if k != "spent"}) for i in (0, 1))
+        deltas = {k: signed_change(after[k], before[k]) for k in shown}
+        if before["share"] is not None and after["share"] is not None:
+            points = after["share"] - before["share"]
+            deltas["share"] = ("+" if points >= 0 else "") + vn(points * 100, 1) + " điểm %"
+        if across:
+            deltas["units"] = ""
     if view.indicators:  # funding is not split by activity: no cost per participant for a subset of activities
         shown["cost"], deltas["cost"] = "–", ""
     return {k: (shown[k], deltas[k]) for k in shown}
@@ -736,3 +775,68 @@ def test_pages_say_how_many_expected_units_reported(open_app, warehouse, page, v
         parts.append(f"năm {year}: {vn(received)}/{vn(expected)} {words}")
     stated = [c.value for c in at.caption if "Đã báo cáo" in c.value]
     assert stated == [f":material/fact_check: Đã báo cáo — {'; '.join(parts)}."]
+
+
+# --- Honest comparisons: the year's summary, trends, the level below a province ---------------------
+
+def figures(at: AppTest) -> dict[str, dict]:
+    """Plotly figures on the page by chart key (their JSON, as the browser receives it)."""
+    return {e.key: json.loads(e.proto.spec) for e in at.get("plotly_chart")}
+
+
+def test_overview_summary_compares_like_for_like_with_coverage(open_app, warehouse):
+    at = open_app()
+    like = warehouse.like_for_like(View(), 2026, 2025, area=False)
+    counts = {y: warehouse.rows(COUNTS_SQL, [y, "province", None, None])[0] for y in (2025, 2026)}
+
+    def moved(name: str, figure: str, shown=vn) -> str:
+        before, after = like[figure]
+        return (f"{name} {'tăng' if after >= before else 'giảm'} {vn(abs(after - before) / before * 100, 1)}% "
+                f"(từ {shown(before)} {'lên' if after >= before else 'xuống'} {shown(after)})")
+
+    sentences = [t.value for t in at.text]
+    assert sentences[0] == (f"Năm 2026, cả nước: {vn(counts[2026][0])}/{vn(counts[2026][1])} tỉnh/thành phố đã báo cáo "
+                            f"(năm 2025: {vn(counts[2025][0])}/{vn(counts[2025][1])} tỉnh/thành phố).")
+    places = len(warehouse.place_totals(View(), 2026, area=False))
+    assert sentences[2] == (
+        f"So với năm 2025, cùng phạm vi ({places}/{places} tỉnh/thành phố có báo cáo cả hai năm): "
+        + "; ".join([moved("số người tham gia", "participants"), moved("số hoạt động", "events"),
+                     moved("tổng kinh phí", "spent", lambda v: vn(v / 1e6, 1) + " triệu đồng")]) + ".")
+
+
+def test_overview_summary_leaves_out_places_reported_in_one_year(open_app, warehouse):
+    # agencies: Hồ Chí Minh, Đồng Nai and An Giang reported in 2023 but not in 2025, Huế only in 2025
+    at = open_app(View(years=(2023, 2025), levels=("agency",)))
+    sentences = [t.value for t in at.text]
+    assert "Không có tỉnh/thành phố nào báo cáo cả hai năm 2023 và 2025, nên chưa so sánh được." in sentences
+    assert ("Không tính vào so sánh: 1 tỉnh/thành phố chỉ báo cáo năm 2025 (Thành phố Huế); 3 tỉnh/thành phố chỉ báo "
+            "cáo năm 2023 (" in " ".join(sentences))
+    assert any(s.startswith("Năm 2023 trước sắp xếp đơn vị hành chính (1/7/2025)") for s in sentences)
+    assert all(not m.proto.delta for m in at.metric)  # nothing compared, so no tile shows a change
+
+
+def test_trends_mark_partial_years_and_the_reform(open_app, warehouse):
+    at = open_app()
+    counts = {y: warehouse.rows(COUNTS_SQL, [y, "province", None, None])[0] for y in warehouse.years()}
+    charts_by_key = figures(at)
+    for key in ("overview_trend", "overview_funding_trend"):
+        layout = charts_by_key[key]["layout"]
+        assert [(s["x0"], s["x1"]) for s in layout["shapes"]] == [(2024.75, 2024.75)]  # 1/7, before the October week
+        assert "1/7/2025" in layout["annotations"][0]["text"]
+        assert layout["xaxis"]["ticktext"] == [f"{y}<br>{vn(r)}/{vn(e)}" for y, (r, e) in counts.items()]
+        assert any("chưa đủ báo cáo" in t.get("name", "") for t in charts_by_key[key]["data"])
+    line = charts_by_key["overview_trend"]["data"][0]
+    assert line["marker"]["symbol"] == ["circle-open" if r < e else "circle" for r, e in counts.values()]
+
+
+def test_overview_ranks_the_level_below_a_chosen_province(open_app, warehouse):
+    at = open_app(View(years=(2026,), provinces=("79",)))
+    shown = only(tables(at, r"don vi bao cao", r"nguoi tham gia")).value
+    communes = {name: int(p) for name, p in warehouse.rows(
+        "SELECT b.commune_name_today, sum(participants) FROM report_facts JOIN unit_boundaries b USING (unit_key) "
+        "WHERE year = 2026 AND province_code = '79' GROUP BY 1")}
+    ranked = sorted(communes.items(), key=lambda item: -item[1])
+    expected = dict(ranked[:5] + ranked[-5:])
+    assert {row.iloc[0]: number_in(row[column(shown, r"nguoi tham gia")]) for _, row in shown.iterrows()} == expected
+    changes = only(tables(at, r"thay doi \(%\)")).value
+    assert len(changes) == 10 and "Thành phố Hồ Chí Minh" not in set(changes.iloc[:, 0])
