@@ -611,9 +611,9 @@ def test_participation_drilldown_equals_sql(open_app, warehouse):
         "SELECT unit_name, sum(events), sum(participants) FROM report_facts "
         "WHERE year = 2024 AND province_code = '01' AND district_code = '001' GROUP BY unit_key, unit_name")}
     labels = dict(indicator_labels())
-    kinds = {labels[k]: (int(e), int(p)) for k, e, p in warehouse.rows(
+    kinds = {labels[k]: (int(e), int(p)) for k, e, p in warehouse.rows(  # of the district drilled into
         "SELECT indicator, sum(events), sum(participants) FROM report_facts "
-        "WHERE year = 2024 AND province_code = '01' GROUP BY indicator")}
+        "WHERE year = 2024 AND province_code = '01' AND district_code = '001' GROUP BY indicator")}
     shown = [by_name(frame) for frame in tables(at, r"nguoi tham gia")]
     assert units in shown
     assert kinds in shown
@@ -840,3 +840,21 @@ def test_overview_ranks_the_level_below_a_chosen_province(open_app, warehouse):
     assert {row.iloc[0]: number_in(row[column(shown, r"nguoi tham gia")]) for _, row in shown.iterrows()} == expected
     changes = only(tables(at, r"thay doi \(%\)")).value
     assert len(changes) == 10 and "Thành phố Hồ Chí Minh" not in set(changes.iloc[:, 0])
+
+
+def test_participation_commune_drilldown_breaks_down_that_commune(open_app, warehouse):
+    """Today's map: every section under the drill-down into a commune holds that commune's figures."""
+    (commune, name), = warehouse.rows(
+        "SELECT b.commune_key_today, any_value(b.commune_name_today) FROM report_facts JOIN unit_boundaries b "
+        "USING (unit_key) WHERE year = 2026 AND province_code = '79' AND b.commune_key_today IS NOT NULL "
+        "GROUP BY 1 ORDER BY sum(participants) DESC LIMIT 1")
+    at = open_app(page="pages/participation.py")
+    at.selectbox(key="p_province").set_value("79").run()
+    at.selectbox(key="p_area").set_value(commune).run()
+    assert_healthy(at)
+    labels = dict(indicator_labels())
+    kinds = {labels[k]: (int(e), int(p)) for k, e, p in warehouse.rows(
+        "SELECT indicator, sum(events), sum(participants) FROM report_facts JOIN unit_boundaries b USING (unit_key) "
+        "WHERE year = 2026 AND b.commune_key_today = ? GROUP BY indicator", [commune])}
+    assert kinds in [by_name(frame) for frame in tables(at, r"nguoi tham gia")]
+    assert any(name in h.value and h.value.startswith("Theo loại hoạt động") for h in at.subheader)
