@@ -436,23 +436,34 @@ def test_compare_page_equals_sql(open_app, warehouse, case):
     assert at.query_params["nam_a"] == str(year_a) and at.query_params["nam_b"] == str(year_b)
 
     expected = compare_expected(warehouse, case.view, year_a, year_b, case.measure)
+    scale, decimals = MONEY[case.view.money] if case.measure in ("state_budget", "social") else (1, 0)
+
+    def amount(value: int | None) -> float | None:  # as the page writes it: in the sidebar's money unit
+        return None if value is None else round(value / scale, decimals)
+
     frame = only(tables(at, rf"hang.*{year_a}", rf"hang.*{year_b}"))
     table = cells(frame)
-    cols = {"a": column(table, rf"^(nam )?{year_a}$"), "b": column(table, rf"^(nam )?{year_b}$"),
-            "change": column(table, r"^thay doi$"), "pct": column(table, r"%"),
+    cols = {"a": column(table, rf"^(nam )?{year_a}( \(.*\))?$"), "b": column(table, rf"^(nam )?{year_b}( \(.*\))?$"),
+            "change": column(table, r"^thay doi( \(.*dong\))?$"), "pct": column(table, r"%"),
             "rank_a": column(table, rf"hang.*{year_a}"), "rank_b": column(table, rf"hang.*{year_b}"),
             "move": column(table, r"(tang|giam).*hang")}
+    if scale > 1:
+        assert all(fold(DEFAULT_MONEY) in fold(cols[k]) for k in ("a", "b", "change"))
     note = column(table, r"ghi chu|chu thich")
     table = table.set_index(table.columns[0])
     total = table.loc[[n for n in table.index if fold(n).startswith("tong")]]
     body = table.drop(total.index)
     assert set(body.index) == set(expected)
+    assert "<NA>" not in body.to_string()
     for province, want in expected.items():
         row = body.loc[province]
         assert {k: number_in(row[c]) for k, c in cols.items()} == {
-            **{k: want[k] for k in cols}, "pct": pytest.approx(want["pct"], abs=0.06)}, province
+            **{k: want[k] for k in cols}, **{k: amount(want[k]) for k in ("a", "b", "change")},
+            "pct": pytest.approx(want["pct"], abs=0.06)}, province
         for k in ("a", "b", "change"):  # amounts read the Vietnamese way, 1.234.567
-            assert want[k] is None or str(row[cols[k]]) == vn(want[k]), (province, k, row[cols[k]])
+            assert want[k] is None or str(row[cols[k]]) == vn(want[k] / scale, decimals), (province, k, row[cols[k]])
+        for k in ("rank_a", "rank_b"):  # a place reported in one year has no rank in the other: a dash
+            assert want[k] is not None or str(row[cols[k]]) == "–", (province, k, row[cols[k]])
         shown_note = "" if pd.isna(row[note]) else str(row[note]).strip()
         assert (want["note"] in shown_note) if want["note"] else not shown_note, (province, shown_note)
 
@@ -462,13 +473,16 @@ def test_compare_page_equals_sql(open_app, warehouse, case):
     like_b = sum(r["b"] for r in expected.values() if r["note"] == "")
     everyone, like_for_like = (total.loc[[n for n in total.index if fold(n) == f]].iloc[0]
                                for f in ("tong cong", "tong, cung pham vi"))
-    assert [number_in(everyone[cols[k]]) for k in ("a", "b")] == [total_a, total_b]
-    assert [number_in(like_for_like[cols[k]]) for k in ("a", "b", "change")] == [like_a, like_b, like_b - like_a]
-    assert tile(at, rf"tong.*{year_a}").value == vn(total_a)
-    assert tile(at, rf"tong.*{year_b}").value == vn(total_b)
+    assert [number_in(everyone[cols[k]]) for k in ("a", "b")] == [amount(total_a), amount(total_b)]
+    paired = any(r["note"] == "" for r in expected.values())  # no place in both years: nothing to compare
+    assert [number_in(like_for_like[cols[k]]) for k in ("a", "b", "change")] == [
+        amount(like_a), amount(like_b), amount(like_b - like_a) if paired else None]
+    assert tile(at, rf"^nam {year_a}, cung pham vi").value == vn(like_a / scale, decimals)
+    assert tile(at, rf"^nam {year_b}, cung pham vi").value == vn(like_b / scale, decimals)
     assert tile(at, r"^thay doi").value == (signed_change(like_b, like_a) or "–")
     both = sum(r["note"] == "" for r in expected.values())
     assert tile(at, r"^bao cao ca hai nam").value == f"{both}/{len(expected)}"
+    assert any("so sanh cung pham vi" in fold(i.value) for i in at.info)  # the page says the comparison's rule
 
     marked = warehouse.province_names(case.one_year_only) if case.one_year_only else []
     assert sorted(n for n, r in expected.items() if r["note"]) == sorted(marked)  # the demo data is as described
@@ -858,3 +872,26 @@ def test_participation_commune_drilldown_breaks_down_that_commune(open_app, ware
         "WHERE year = 2026 AND b.commune_key_today = ? GROUP BY indicator", [commune])}
     assert kinds in [by_name(frame) for frame in tables(at, r"nguoi tham gia")]
     assert any(name in h.value and h.value.startswith("Theo loại hoạt động") for h in at.subheader)
+
+
+def test_comparison_exports_in_the_chosen_unit_with_totals(open_app, warehouse, downloads):
+    view = View(money="tỷ đồng")
+    at = open_app(view, page="pages/compare.py")
+    at.selectbox(key="c_measure").set_value("social").run()
+    year_a, year_b = warehouse.years()[-2:]
+    expected = compare_expected(warehouse, view, year_a, year_b, "social")
+    parsed = pd.read_csv(io.BytesIO(download(at, downloads, "c_export_csv")), encoding="utf-8-sig")
+    a, b = (column(parsed, rf"^nam {y} \(ty dong\)$") for y in (year_a, year_b))
+    rows = parsed.set_index(parsed.columns[0])
+    for province, want in expected.items():
+        assert rows.loc[province, a] == pytest.approx(want["a"] / 1e9) and rows.loc[province, b] == pytest.approx(
+            want["b"] / 1e9)
+    assert rows.loc["Tổng cộng", a] == pytest.approx(sum(r["a"] or 0 for r in expected.values()) / 1e9)
+    book = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "c_export_xlsx")))
+    data, about = book.worksheets[:2]
+    header = [c.value for c in data[1]]
+    assert header == list(parsed.columns)
+    assert data.cell(2, header.index(a) + 1).number_format == "#,##0.0##"  # tỷ đồng keep their decimals
+    assert ("Đơn vị tiền", "tỷ đồng") in [tuple(r) for r in about.iter_rows(values_only=True)]
+    assert [r[0] for r in data.iter_rows(min_row=data.max_row - 1, values_only=True)] == ["Tổng cộng",
+                                                                                          "Tổng, cùng phạm vi"]
