@@ -787,8 +787,8 @@ def test_pages_say_how_many_expected_units_reported(open_app, warehouse, page, v
         (received, expected), = warehouse.rows(COUNTS_SQL, [year, level, province, province])
         assert 0 < received <= expected
         parts.append(f"năm {year}: {vn(received)}/{vn(expected)} {words}")
-    stated = [c.value for c in at.caption if "Đã báo cáo" in c.value]
-    assert stated == [f":material/fact_check: Đã báo cáo — {'; '.join(parts)}."]
+    stated = [c.value for c in at.caption if "Đã báo cáo" in c.value]  # first beside the totals; again by a comparison
+    assert stated[0] == f":material/fact_check: Đã báo cáo — {'; '.join(parts)}."
 
 
 # --- Honest comparisons: the year's summary, trends, the level below a province ---------------------
@@ -895,3 +895,48 @@ def test_comparison_exports_in_the_chosen_unit_with_totals(open_app, warehouse, 
     assert ("Đơn vị tiền", "tỷ đồng") in [tuple(r) for r in about.iter_rows(values_only=True)]
     assert [r[0] for r in data.iter_rows(min_row=data.max_row - 1, values_only=True)] == ["Tổng cộng",
                                                                                           "Tổng, cùng phạm vi"]
+
+
+# --- Kinh phí: each chart's own numbers, in the chosen unit ------------------------------------------
+
+def test_funding_tables_hold_their_charts_numbers_in_the_chosen_unit(open_app, warehouse):
+    view = View(years=(2026,), money="tỷ đồng")
+    at = open_app(view, page="pages/funding.py")
+    state, social = (warehouse.by_province(view, 2026, m) for m in ("state_budget", "social"))
+    people = warehouse.by_province(view, 2026, "participants")
+    sources = only(tables(at, r"ngan sach nha nuoc \(ty dong\)", r"tong kinh phi")).value
+    assert {r.iloc[0]: number_in(r[column(sources, r"ngan sach")]) for _, r in sources.iterrows()} == {
+        name: round(v / 1e9, 2) for name, v in state.items()}
+    share = only(tables(at, r"ty le xa hoi hoa")).value
+    assert {r.iloc[0]: r[column(share, r"ty le")] for _, r in share.iterrows()} == {
+        name: vn(social[name] / (state[name] + social[name]) * 100, 1) + "%" for name in state}
+    cost = only(tables(at, r"chi phi / nguoi")).value
+    assert {r.iloc[0]: r[column(cost, r"chi phi")] for _, r in cost.iterrows()} == {
+        name: vn((state[name] + social[name]) / people[name]) for name in state}
+    assert not [c for f in at.dataframe for c in f.value.columns if "(đồng)" in c and "người" not in c]
+
+
+def test_funding_says_it_is_not_split_by_activity(open_app):
+    at = open_app(View(indicators=("contest",)), page="pages/funding.py")
+    assert any("không tách theo loại hoạt động" in w.value for w in at.warning)
+    assert not tables(at, r"chi phi / nguoi")  # people of one activity against all funding: no cost per person
+    overview = open_app(View(indicators=("contest",)))
+    helps = [m.proto.help for m in overview.metric if re.search(r"ngan sach|xa hoi hoa|tong kinh phi", fold(m.label))]
+    assert len(helps) == 4 and all("không tách theo loại hoạt động" in h for h in helps)
+
+
+def test_largest_funding_changes_export_like_for_like_with_a_total(open_app, warehouse, downloads):
+    view = View(money="triệu đồng")
+    at = open_app(view, page="pages/funding.py")
+    year_a, year_b = warehouse.years()[-2:]
+    totals = {y: {n: warehouse.by_province(view, y, "state_budget")[n] + warehouse.by_province(view, y, "social")[n]
+                  for n in warehouse.by_province(view, y, "state_budget")} for y in (year_a, year_b)}
+    paired = totals[year_a].keys() & totals[year_b].keys()
+    parsed = pd.read_csv(io.BytesIO(download(at, downloads, "f_export_csv")), encoding="utf-8-sig")
+    rows = parsed.set_index(parsed.columns[0])
+    assert set(rows.index) == paired | {"Tổng, cùng phạm vi"}
+    change = column(parsed, r"thay doi tong \(trieu dong\)")
+    for name in paired:
+        assert rows.loc[name, change] == pytest.approx((totals[year_b][name] - totals[year_a][name]) / 1e6)
+    assert rows.loc["Tổng, cùng phạm vi", change] == pytest.approx(
+        sum(totals[year_b][n] - totals[year_a][n] for n in paired) / 1e6)
