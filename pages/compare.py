@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import charts, db, filters, widgets
 from dashboard.format import MONEY_UNITS, change, money, number, signed_percent
+from dashboard.queries import Filters
 from etl.units import REFORM_YEAR
 
 MEASURES = {"participants": "Người tham gia", "events": "Hoạt động", "state_budget": "Ngân sách nhà nước",
@@ -81,9 +82,12 @@ def shown(value) -> str:
 
 
 place_word = groups[group].lower() if group == "province" else ("xã/phường" if today else "quận/huyện")
+counted = Filters(provinces=scope.provinces, levels=scope.levels)
+partial = [f"năm {y} mới có {number(r)}/{number(e)} {charts.LEVEL_SHORT[level]} báo cáo"
+           for y in sorted((year_a, year_b)) for r, e, level in [db.query("completeness", counted, y)] if r < e]
 st.info(f"So sánh cùng phạm vi: thay đổi chỉ tính {number(len(both))}/{number(len(rows))} {place_word} có báo cáo cả "
-        "hai năm; nơi chỉ báo cáo một năm được ghi riêng và không tính vào thay đổi. Số đã báo cáo / phải báo cáo "
-        "của mỗi năm ghi ở dòng “Đã báo cáo” phía trên.", icon=":material/balance:")
+        "hai năm; nơi chỉ báo cáo một năm được ghi riêng và không tính vào thay đổi."
+        + (f" Chưa đủ báo cáo: {'; '.join(partial)}." if partial else ""), icon=":material/balance:")
 tiles = st.container(horizontal=True)
 widgets.kpi(tiles, f"Năm {year_a}, cùng phạm vi{suffix}", shown(like_a),
             help=f"Tổng của các nơi có báo cáo cả hai năm. Mọi nơi có báo cáo năm {year_a}: {shown(total_a)}.")

@@ -766,6 +766,9 @@ def test_commune_comparison_today_lists_what_old_communes_make_each_row(open_app
     assert [c.value for c in at.caption if "Đã báo cáo" in c.value] == [  # of HCMC's districts, then communes
         f":material/fact_check: Đã báo cáo — năm 2023: {vn(counts[0][0])}/{vn(counts[0][1])} quận/huyện; "
         f"năm 2026: {vn(counts[1][0])}/{vn(counts[1][1])} xã/phường."]
+    partial = [f"năm {y} mới có {vn(r)}/{vn(e)} {words} báo cáo" for (y, words), (r, e) in
+               zip(((2023, "quận, huyện"), (2026, "xã, phường")), counts, strict=True) if r < e]
+    assert partial and any(f"Chưa đủ báo cáo: {'; '.join(partial)}." in i.value for i in at.info)
 
 
 # --- Completeness beside the totals ----------------------------------------------------------------
