@@ -89,9 +89,9 @@ st.info(f"So sánh cùng phạm vi: thay đổi chỉ tính {number(len(both))}/
         "hai năm; nơi chỉ báo cáo một năm được ghi riêng và không tính vào thay đổi."
         + (f" Chưa đủ báo cáo: {'; '.join(partial)}." if partial else ""), icon=":material/balance:")
 tiles = st.container(horizontal=True)
-widgets.kpi(tiles, f"Năm {year_a}, cùng phạm vi{suffix}", shown(like_a),
+widgets.kpi(tiles, f"Năm {year_a}, cùng phạm vi{suffix}", shown(like_a) if len(both) else "–",
             help=f"Tổng của các nơi có báo cáo cả hai năm. Mọi nơi có báo cáo năm {year_a}: {shown(total_a)}.")
-widgets.kpi(tiles, f"Năm {year_b}, cùng phạm vi{suffix}", shown(like_b),
+widgets.kpi(tiles, f"Năm {year_b}, cùng phạm vi{suffix}", shown(like_b) if len(both) else "–",
             help=f"Tổng của các nơi có báo cáo cả hai năm. Mọi nơi có báo cáo năm {year_b}: {shown(total_b)}.")
 widgets.kpi(tiles, "Thay đổi cùng phạm vi", signed_percent(change(like_b, like_a)) or "–",
             help="Chỉ tính các địa phương có báo cáo ở cả hai năm, để so sánh cùng một phạm vi.")
