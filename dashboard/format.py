@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 MONEY_UNITS = {"đồng": 1, "triệu đồng": 1_000_000, "tỷ đồng": 1_000_000_000}
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """'1.234.567' or '1.234,5'; a missing value (None, NaN, pandas' NA) is '–', never '<NA>'."""
+    if value is None or pd.isna(value):
         return "–"
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def money(value: float | int | None, unit: str = "đồng", with_unit: bool = True) -> str:
-    if value is None:
+    if value is None or pd.isna(value):
         return "–"
     scale = MONEY_UNITS[unit]
     decimals = 0 if scale == 1 else (1 if scale == 1_000_000 else 2)
@@ -25,7 +24,7 @@ def money(value: float | int | None, unit: str = "đồng", with_unit: bool = Tr
 
 
 def percent(value: float | None, decimals: int = 1) -> str:
-    return "–" if value is None or math.isnan(value) else f"{number(value * 100, decimals)}%"
+    return "–" if value is None or pd.isna(value) else f"{number(value * 100, decimals)}%"
 
 
 def change(current: float | None, previous: float | None) -> float | None:
@@ -36,7 +35,7 @@ def change(current: float | None, previous: float | None) -> float | None:
 
 
 def signed_percent(value: float | None) -> str | None:
-    return None if value is None else ("+" if value >= 0 else "") + percent(value)
+    return None if value is None or pd.isna(value) else ("+" if value >= 0 else "") + percent(value)
 
 
 def change_words(value: float | None) -> str:

@@ -149,12 +149,17 @@ def by_place(con: duckdb.DuckDBPyConnection, f: Filters, year: int, group: str,
         ORDER BY participants DESC, name""", params)
 
 
-def by_indicator(con: duckdb.DuckDBPyConnection, f: Filters, year: int, province: str | None = None) -> pd.DataFrame:
+def by_indicator(con: duckdb.DuckDBPyConnection, f: Filters, year: int, province: str | None = None,
+                 area: str | None = None) -> pd.DataFrame:
+    """Activities and participants per indicator, in the drilled-down scope: a province, or one of its areas."""
     province_key, _ = place(f, "province")
+    area_key, _ = place(f, "area")
     return _df(con, f"""
         SELECT indicator, sum(events)::BIGINT AS events, sum(participants)::BIGINT AS participants
         FROM report_facts WHERE year = $year AND {WHERE_FACTS} AND ($province IS NULL OR {province_key} = $province)
-        GROUP BY indicator ORDER BY participants DESC""", {**f.params(), "year": year, "province": province})
+             AND ($area IS NULL OR {area_key} = $area)
+        GROUP BY indicator ORDER BY participants DESC""",
+               {**f.params(), "year": year, "province": province, "area": area})
 
 
 def points(con: duckdb.DuckDBPyConnection, f: Filters, year: int, level: str) -> pd.DataFrame:
