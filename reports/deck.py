@@ -328,6 +328,8 @@ def _chart(slide, kind, box: tuple, categories: list[str], series: list[tuple[st
     chart.value_axis.tick_labels.number_format = number_format
     chart.value_axis.tick_labels.number_format_is_linked = False
     chart.value_axis.has_major_gridlines = True
+    if number_format != CHANGE:  # amounts and counts from zero: a cut axis would magnify a 1% change
+        chart.value_axis.minimum_scale = 0
     return chart
 
 

@@ -22,6 +22,7 @@ from reports.briefing import Briefing, nfc
 
 TEMPLATE = Path(__file__).with_name("briefing.html")
 CHART = (640, 560)  # CSS pixels of a chart half a page wide
+WIDE = (1280, 380)  # a chart over the years, across the page: eleven years of labels need the width
 
 
 def build(b: Briefing, out: Path, map_png: bytes) -> Path:
@@ -43,9 +44,9 @@ def page(b: Briefing, map_png: bytes) -> str:
         story="".join(f"<li>{_e(s)}</li>" for s in content.sentences(b)),
         headline=_table([h.replace("\n", " ") for h in head], rows),
         headline_note=_e(note),
-        trend=_img(charts.trend(b.trend, "participants", "Người tham gia qua các năm", b.coverage)),
+        trend=_img(charts.trend(b.trend, "participants", "Người tham gia qua các năm", b.coverage), WIDE),
         funding_trend=_img(charts.funding_by_year(b.trend, b.money_unit, f"Kinh phí qua các năm ({b.money_unit})",
-                                                  b.coverage)),
+                                                  b.coverage), WIDE),
         ranking=_img(charts.ranked_bars(_ranked(b), "participants",
                                         f"{b.place_label}: nhiều nhất và ít nhất người tham gia")),
         changes=_img(charts.change_bars(b.changes, f"Tăng, giảm người tham gia so với {b.compare_with}"))
@@ -75,8 +76,8 @@ def _data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def _img(fig) -> str:
-    return f'<img src="{_data_uri(static_charts.png(fig, *CHART))}">'
+def _img(fig, size: tuple[int, int] = CHART) -> str:
+    return f'<img src="{_data_uri(static_charts.png(fig, *size))}">'
 
 
 def _ranked(b: Briefing) -> pd.DataFrame:
