@@ -197,9 +197,11 @@ def _missing(db_path: Path, year: int, level: str, provinces: list[str]) -> pd.D
     with reading(db_path) as con:
         table = submission_status.status(con, year, level, provinces)
     table = table[table["status"] == "missing"]
-    within = table["district_name"].fillna(table["province_name"]) if level != "province" else table["province_name"]
-    return pd.DataFrame({"name": table["unit_name"].to_numpy(),
-                         "within": within.where(within != table["unit_name"], "").to_numpy()})
+    if level == "province":  # an old province names the province of today that holds it
+        within = ("nay thuộc " + table["province_name"]).where(table["province_name"] != table["unit_name"], "")
+    else:
+        within = table["district_name"].fillna(table["province_name"])
+    return pd.DataFrame({"name": table["unit_name"].to_numpy(), "within": within.to_numpy()})
 
 
 def completeness_line(b: Briefing, year: int) -> str:
