@@ -96,6 +96,11 @@ _LEGEND_BELOW = {"legend": {"orientation": "h", "yanchor": "top", "y": -0.18, "x
                  "margin": {"l": 10, "r": 20, "t": 60, "b": 10}}
 
 
+# a legend between the title and the bars, so that neither covers the other on a phone's width
+_LEGEND_UNDER_TITLE = {"legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+                       "margin": {"l": 10, "r": 20, "t": 90, "b": 10}}
+
+
 def _partial_key(symbol: dict) -> dict:
     """A legend entry for how a year with part of the expected units reported is drawn."""
     return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": "Năm chưa đủ báo cáo",
@@ -142,15 +147,15 @@ def _money_traces(x: pd.Series | None, y: pd.Series | None, df: pd.DataFrame, un
 
 
 def _money_axis(unit: str) -> dict:
-    return {"title": {"text": unit}, "tickformat": ",.0f" if MONEY_UNITS[unit] == 1 else ",.1f"}
+    return {"title": {"text": unit}, "tickformat": ",.0f" if MONEY_UNITS[unit] == 1 else ",.2~f"}  # no needless 0s
 
 
 def funding_stacked(df: pd.DataFrame, unit: str, title: str) -> go.Figure:
     """State budget and social sources in one bar per locality, in the chosen money unit."""
     data = _top(df.assign(total=df["state_budget"] + df["social"]), "total")
     traces = _money_traces(None, data["name"], data, unit, horizontal=True, hover="%{y}: %{x:,.1f}")
-    return _figure(traces, title, _bar_height(len(data)) + 10, xaxis=_money_axis(unit), yaxis={"automargin": True},
-                   barmode="stack")
+    return _figure(traces, title, _bar_height(len(data)) + 40, xaxis=_money_axis(unit), yaxis={"automargin": True},
+                   barmode="stack", **_LEGEND_UNDER_TITLE)
 
 
 def funding_by_year(df: pd.DataFrame, unit: str, title: str, coverage: Coverage) -> go.Figure:
