@@ -81,13 +81,14 @@ def _years_axis(years: pd.Series, coverage: Coverage) -> tuple[dict, list[dict],
     ticks = list(years)
     text = [f"{y}<br>{number(coverage[y][0])}/{number(coverage[y][1])}" if coverage.get(y, (0, 0))[1] else str(y)
             for y in years]
-    axis = {"tickvals": ticks, "ticktext": text, "range": [first - 0.5, last + 0.5], "tickangle": 0}
+    axis = {"tickvals": ticks, "ticktext": text, "range": [first - 0.5, last + 0.5], "tickangle": 0,
+            "tickfont": {"size": 11}}
     if not first < REFORM_YEAR <= last:
         return axis, [], []
     line = {"type": "line", "x0": REFORM_X, "x1": REFORM_X, "yref": "paper", "y0": 0, "y1": 1,
             "line": {"color": "#6c7a89", "width": 1.5, "dash": "dash"}}
-    note = {"x": REFORM_X, "yref": "paper", "y": 1, "text": "sắp xếp<br>1/7/2025", "showarrow": False,
-            "xanchor": "right", "yanchor": "top", "align": "right", "font": {"size": 12, "color": "#4a5562"}}
+    note = {"x": REFORM_X, "yref": "paper", "y": 1, "text": "sắp xếp 1/7/2025", "showarrow": False,  # above the
+            "xanchor": "center", "yanchor": "bottom", "font": {"size": 12, "color": "#4a5562"}}  # plot, clear of values
     return axis, [line], [note]
 
 
