@@ -81,19 +81,25 @@ def _years_axis(years: pd.Series, coverage: Coverage) -> tuple[dict, list[dict],
     ticks = list(years)
     text = [f"{y}<br>{number(coverage[y][0])}/{number(coverage[y][1])}" if coverage.get(y, (0, 0))[1] else str(y)
             for y in years]
-    axis = {"tickvals": ticks, "ticktext": text, "range": [first - 0.5, last + 0.5], "tickangle": 0}
+    axis = {"tickvals": ticks, "ticktext": text, "range": [first - 0.5, last + 0.5], "tickangle": 0,
+            "tickfont": {"size": 11}}
     if not first < REFORM_YEAR <= last:
         return axis, [], []
     line = {"type": "line", "x0": REFORM_X, "x1": REFORM_X, "yref": "paper", "y0": 0, "y1": 1,
             "line": {"color": "#6c7a89", "width": 1.5, "dash": "dash"}}
-    note = {"x": REFORM_X, "yref": "paper", "y": 1, "text": "sắp xếp<br>1/7/2025", "showarrow": False,
-            "xanchor": "right", "yanchor": "top", "align": "right", "font": {"size": 12, "color": "#4a5562"}}
+    note = {"x": REFORM_X, "yref": "paper", "y": 1, "text": "sắp xếp 1/7/2025", "showarrow": False,  # above the
+            "xanchor": "center", "yanchor": "bottom", "font": {"size": 12, "color": "#4a5562"}}  # plot, clear of values
     return axis, [line], [note]
 
 
 # charts over the years keep their legend under the axis, clear of the title on a phone's width
 _LEGEND_BELOW = {"legend": {"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
                  "margin": {"l": 10, "r": 20, "t": 60, "b": 10}}
+
+
+# a legend between the title and the bars, so that neither covers the other on a phone's width
+_LEGEND_UNDER_TITLE = {"legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+                       "margin": {"l": 10, "r": 20, "t": 90, "b": 10}}
 
 
 def _partial_key(symbol: dict) -> dict:
@@ -142,15 +148,15 @@ def _money_traces(x: pd.Series | None, y: pd.Series | None, df: pd.DataFrame, un
 
 
 def _money_axis(unit: str) -> dict:
-    return {"title": {"text": unit}, "tickformat": ",.0f" if MONEY_UNITS[unit] == 1 else ",.1f"}
+    return {"title": {"text": unit}, "tickformat": ",.0f" if MONEY_UNITS[unit] == 1 else ",.2~f"}  # no needless 0s
 
 
 def funding_stacked(df: pd.DataFrame, unit: str, title: str) -> go.Figure:
     """State budget and social sources in one bar per locality, in the chosen money unit."""
     data = _top(df.assign(total=df["state_budget"] + df["social"]), "total")
     traces = _money_traces(None, data["name"], data, unit, horizontal=True, hover="%{y}: %{x:,.1f}")
-    return _figure(traces, title, _bar_height(len(data)) + 10, xaxis=_money_axis(unit), yaxis={"automargin": True},
-                   barmode="stack")
+    return _figure(traces, title, _bar_height(len(data)) + 40, xaxis=_money_axis(unit), yaxis={"automargin": True},
+                   barmode="stack", **_LEGEND_UNDER_TITLE)
 
 
 def funding_by_year(df: pd.DataFrame, unit: str, title: str, coverage: Coverage) -> go.Figure:

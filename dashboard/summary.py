@@ -12,7 +12,8 @@ How to call it (the app passes `dashboard.db.query`; elsewhere any runner of `da
 
     from dashboard import queries, summary
     run = lambda name, *args: getattr(queries, name)(con, *args)      # con: a snapshot (dashboard.db.snapshot)
-    story = summary.year_story(summary.gather(run, filters, 2026, 2025, where="cả nước"), money="tỷ đồng")
+    story = summary.year_story(summary.gather(run, filters, 2026, 2025, where="cả nước"),
+                               money_unit="tỷ đồng")
     story.sentences        # tuple of Vietnamese sentences, in reading order
     story.like_for_like    # figure -> (value in 2025, value in 2026) over the places in both years
     story.changes          # figure -> relative change over those places (None: nothing to compare)

@@ -97,6 +97,8 @@ widgets.kpi(tiles, "Thay đổi cùng phạm vi", signed_percent(change(like_b, 
             help="Chỉ tính các địa phương có báo cáo ở cả hai năm, để so sánh cùng một phạm vi.")
 widgets.kpi(tiles, "Báo cáo cả hai năm", f"{len(both)}/{len(rows)}",
             help="Số địa phương có báo cáo ở cả hai năm / số địa phương có báo cáo ở ít nhất một năm.")
+st.caption(f"Tổng mọi nơi có báo cáo, kể cả nơi chỉ báo cáo một năm: năm {year_a}: {shown(total_a)}; "
+           f"năm {year_b}: {shown(total_b)}{suffix}.")
 if not only_one.empty:
     listed = [f"{r.name} (chỉ năm {year_a if r.in_a else year_b})" for r in only_one.head(LISTED).itertuples()]
     more = f"; và {len(only_one) - LISTED} nơi khác (xem cột “Ghi chú”)" if len(only_one) > LISTED else ""

@@ -98,6 +98,9 @@ for row in (TILES[:4], TILES[4:]):  # tiles as wide as their values, wrapping ra
     tiles = st.container(horizontal=True)
     for label, value, figure, inverse, help_text in row:
         widgets.kpi(tiles, label, value, delta(figure) if figure else None, inverse=inverse, help=help_text)
+if LIKE_HELP:
+    st.caption(":material/balance: Mũi tên: " + LIKE_HELP[0].lower() + LIKE_HELP[1:]
+               + (" " + UNITS_HELP if across_reform else ""))
 if filtered:
     st.caption(":material/info: " + FUNDING_HELP)
 

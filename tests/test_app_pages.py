@@ -826,6 +826,8 @@ def test_overview_summary_compares_like_for_like_with_coverage(open_app, warehou
         f"So với năm 2025, cùng phạm vi ({places}/{places} tỉnh/thành phố có báo cáo cả hai năm): "
         + "; ".join([moved("số người tham gia", "participants"), moved("số hoạt động", "events"),
                      moved("tổng kinh phí", "spent", lambda v: vn(v / 1e6, 1) + " triệu đồng")]) + ".")
+    assert any(f"so với năm 2025, cùng phạm vi: chỉ tính {places} tỉnh/thành phố có báo cáo cả hai năm" in c.value
+               for c in at.caption)  # the tiles' changes say what they compare
 
 
 def test_overview_summary_leaves_out_places_reported_in_one_year(open_app, warehouse):
