@@ -35,6 +35,7 @@ SECTIONS = {  # section -> (role it needs, its pages)
         Entry("pages/funding.py", "Kinh phí", ":material/payments:", "kinh-phi"),
         Entry("pages/compare.py", "So sánh năm", ":material/compare_arrows:", "so-sanh"),
         Entry("pages/data.py", "Dữ liệu", ":material/table_view:", "du-lieu"),
+        Entry("pages/present.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu"),
     )),
     DATA: ("officer", (
         Entry("pages/upload.py", "Nộp báo cáo", ":material/upload_file:", "nop-bao-cao"),

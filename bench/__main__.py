@@ -1,6 +1,6 @@
 """`python -m bench [--quick]`: ETL whole runs side by side with the naive way, then the app's page times
-and memory on a national warehouse; the last line is JSON. `python -m bench --hostile [--markdown]`: the
-hostile corpus instead, time and memory per file (bench/hostile.py)."""
+and memory on a national warehouse, then the time to build a briefing deck and PDF; the last line is JSON.
+`python -m bench --hostile [--markdown]`: the hostile corpus instead, time and memory per file (bench/hostile.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import app_speed, etl_speed, hostile
+from bench import app_speed, etl_speed, hostile, outputs_speed
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -36,7 +36,9 @@ def main() -> None:
     print(f"sandbox (etl.sandbox) cost per form:    {result['sandbox_ms_per_form']:>8} ms/form")
     app = app_speed.run(OUT, args.quick, args.reruns)
     app_speed.print_table(app)
-    print(json.dumps(result | app_speed.summary(app)))
+    outputs = outputs_speed.run(OUT, args.quick)
+    outputs_speed.print_line(outputs)
+    print(json.dumps(result | app_speed.summary(app) | {k: v for k, v in outputs.items() if k != "year"}))
 
 
 if __name__ == "__main__":

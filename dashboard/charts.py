@@ -11,7 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.format import MONEY_UNITS
+from dashboard.format import MONEY_UNITS, number
+from etl.units import REFORM_YEAR
 
 COLORS = {"state_budget": "#1f5fa8", "social": "#e8891c", "participants": "#1b998b", "events": "#6c7a89",
           "up": "#2e7d32", "down": "#c62828", "year_a": "#9aa5b1", "year_b": "#1f5fa8", "cost": "#7b5ea7"}
@@ -58,44 +59,115 @@ def ranked_bars(df: pd.DataFrame, measure: str, title: str) -> go.Figure:
                    yaxis={"automargin": True})
 
 
-def trend(df: pd.DataFrame, measure: str, title: str) -> go.Figure:
-    trace = {"type": "scatter", "x": df["year"], "y": df[measure], "mode": "lines+markers+text",
-             "line": {"color": COLORS[measure]}, "text": df[measure], "texttemplate": "%{y:,d}",
-             "textposition": "top center", "hovertemplate": "Năm %{x}: %{y:,d}<extra></extra>"}
-    return _figure([trace], title, 340,
-                   xaxis={"dtick": 1, "tickformat": "d", "range": [df["year"].min() - 0.5, df["year"].max() + 0.5]},
-                   yaxis={"tickformat": ",d", "range": [0, max(df[measure].max(), 1) * 1.18]})
+# Years sit on a numeric axis where year y stands for its week, in October: 1/7/2025, when the reform took effect,
+# falls a quarter of a year before the 2025 week
+REFORM_X = REFORM_YEAR - 0.25
+LEVEL_SHORT = {"province": "tỉnh", "district": "quận, huyện", "commune": "xã, phường"}
+
+Coverage = dict[int, tuple[int, int, str]]  # year -> (received, expected, level), as queries.completeness
+
+
+def partial(coverage: Coverage, year: int) -> bool:
+    received, expected, _ = coverage.get(year, (0, 0, ""))
+    return bool(expected) and received < expected
+
+
+def _years_axis(years: pd.Series, coverage: Coverage) -> tuple[dict, list[dict], list[dict]]:
+    """Years, the share of expected units that reported written under each, and a dashed line at 1/7/2025 when
+    the years shown straddle the reform."""
+    first, last = int(years.min()), int(years.max())
+    ticks = list(years)
+    text = [f"{y}<br>{number(coverage[y][0])}/{number(coverage[y][1])}" if coverage.get(y, (0, 0))[1] else str(y)
+            for y in years]
+    axis = {"tickvals": ticks, "ticktext": text, "range": [first - 0.5, last + 0.5], "tickangle": 0,
+            "tickfont": {"size": 11}}
+    if not first < REFORM_YEAR <= last:
+        return axis, [], []
+    line = {"type": "line", "x0": REFORM_X, "x1": REFORM_X, "yref": "paper", "y0": 0, "y1": 1,
+            "line": {"color": "#6c7a89", "width": 1.5, "dash": "dash"}}
+    note = {"x": REFORM_X, "yref": "paper", "y": 1, "text": "sắp xếp 1/7/2025", "showarrow": False,  # above the
+            "xanchor": "center", "yanchor": "bottom", "font": {"size": 12, "color": "#4a5562"}}  # plot, clear of values
+    return axis, [line], [note]
+
+
+# charts over the years keep their legend under the axis, clear of the title on a phone's width
+_LEGEND_BELOW = {"legend": {"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+                 "margin": {"l": 10, "r": 20, "t": 60, "b": 10}}
+
+
+# a legend between the title and the bars, so that neither covers the other on a phone's width
+_LEGEND_UNDER_TITLE = {"legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+                       "margin": {"l": 10, "r": 20, "t": 90, "b": 10}}
+
+
+def _partial_key(symbol: dict) -> dict:
+    """A legend entry for how a year with part of the expected units reported is drawn."""
+    return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": "Năm chưa đủ báo cáo",
+            "marker": symbol, "hoverinfo": "skip"}
+
+
+def _reported_words(coverage: Coverage, years: pd.Series) -> list[str]:
+    return [f"{number(coverage[y][0])}/{number(coverage[y][1])} {LEVEL_SHORT[coverage[y][2]]} đã báo cáo"
+            if coverage.get(y, (0, 0))[1] else "" for y in years]
+
+
+def trend(df: pd.DataFrame, measure: str, title: str, coverage: Coverage) -> go.Figure:
+    """A measure over the years; a year in which only part of the expected units reported is an open circle."""
+    axis, shapes, notes = _years_axis(df["year"], coverage)
+    open_ = [partial(coverage, y) for y in df["year"]]
+    trace = {"type": "scatter", "x": df["year"], "y": df[measure],
+             "mode": "lines+markers+text", "name": LABELS[measure], "showlegend": False, "cliponaxis": False,
+             "line": {"color": COLORS[measure]},
+             "marker": {"size": 10, "color": COLORS[measure],
+                        "symbol": ["circle-open" if o else "circle" for o in open_], "line": {"width": 2}},
+             "text": df[measure], "texttemplate": "%{y:,d}", "textposition": "top center",
+             "customdata": _reported_words(coverage, df["year"]),
+             "hovertemplate": "Năm %{x}: %{y:,d}<br>%{customdata}<extra></extra>"}
+    traces = [trace] + ([_partial_key({"symbol": "circle-open", "size": 10, "color": COLORS[measure],
+                                       "line": {"width": 2}})] if any(open_) else [])
+    return _figure(traces, title, 400, xaxis=axis, yaxis={"tickformat": ",d",
+                                                          "range": [0, max(df[measure].max(), 1) * 1.2]},
+                   shapes=shapes, annotations=notes, **_LEGEND_BELOW)
 
 
 def _money_traces(x: pd.Series | None, y: pd.Series | None, df: pd.DataFrame, unit: str, horizontal: bool,
-                  hover: str) -> list[dict]:
+                  hover: str, opacity: list[float] | None = None) -> list[dict]:
     scale = MONEY_UNITS[unit]
     traces = []
     for source in ("state_budget", "social"):
         values = df[source] / scale
         trace = {"type": "bar", "name": LABELS[source], "marker": {"color": COLORS[source]},
                  "hovertemplate": hover + " " + unit + "<extra>%{fullData.name}</extra>"}
+        if opacity:
+            trace["marker"]["opacity"] = opacity
         trace |= {"x": values, "y": y, "orientation": "h"} if horizontal else {"x": x, "y": values}
         traces.append(trace)
     return traces
 
 
 def _money_axis(unit: str) -> dict:
-    return {"title": {"text": unit}, "tickformat": ",.0f" if MONEY_UNITS[unit] == 1 else ",.1f"}
+    return {"title": {"text": unit}, "tickformat": ",.0f" if MONEY_UNITS[unit] == 1 else ",.2~f"}  # no needless 0s
 
 
 def funding_stacked(df: pd.DataFrame, unit: str, title: str) -> go.Figure:
     """State budget and social sources in one bar per locality, in the chosen money unit."""
     data = _top(df.assign(total=df["state_budget"] + df["social"]), "total")
     traces = _money_traces(None, data["name"], data, unit, horizontal=True, hover="%{y}: %{x:,.1f}")
-    return _figure(traces, title, _bar_height(len(data)) + 10, xaxis=_money_axis(unit), yaxis={"automargin": True},
-                   barmode="stack")
+    return _figure(traces, title, _bar_height(len(data)) + 40, xaxis=_money_axis(unit), yaxis={"automargin": True},
+                   barmode="stack", **_LEGEND_UNDER_TITLE)
 
 
-def funding_by_year(df: pd.DataFrame, unit: str, title: str) -> go.Figure:
-    traces = _money_traces(df["year"], None, df, unit, horizontal=False, hover="Năm %{x}: %{y:,.1f}")
-    return _figure(traces, title, 340, xaxis={"dtick": 1, "tickformat": "d"}, yaxis=_money_axis(unit),
-                   barmode="stack")
+def funding_by_year(df: pd.DataFrame, unit: str, title: str, coverage: Coverage) -> go.Figure:
+    """Funding by source over the years; a year in which only part of the expected units reported is pale."""
+    axis, shapes, notes = _years_axis(df["year"], coverage)
+    pale = [partial(coverage, y) for y in df["year"]]
+    traces = _money_traces(df["year"], None, df, unit, horizontal=False, hover="Năm %{x}: %{y:,.1f}",
+                           opacity=[0.45 if p else 1.0 for p in pale])
+    if any(pale):
+        traces.append({"type": "bar", "x": [None], "y": [None], "name": "Năm chưa đủ báo cáo (màu nhạt)",
+                       "marker": {"color": "#c9ced6"}, "hoverinfo": "skip"})
+    return _figure(traces, title, 400, xaxis=axis, yaxis=_money_axis(unit), barmode="stack", shapes=shapes,
+                   annotations=notes, **_LEGEND_BELOW)
 
 
 def social_share(df: pd.DataFrame, title: str) -> go.Figure:

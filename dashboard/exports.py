@@ -86,9 +86,10 @@ def _style_table(sheet, df: pd.DataFrame) -> None:
     for index, column in enumerate(df.columns, start=1):
         letter = get_column_letter(index)
         numeric = pd.api.types.is_numeric_dtype(df[column]) and not pd.api.types.is_bool_dtype(df[column])
-        is_year = str(column).lower().startswith("năm")
+        is_year = str(column).lower() == "năm"  # "Năm 2025 (triệu đồng)" holds amounts, not years
         if numeric and not is_year:
+            whole = pd.api.types.is_integer_dtype(df[column]) or (df[column].dropna() % 1 == 0).all()
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = "#,##0"
+                cell.number_format = "#,##0" if whole else "#,##0.0##"  # amounts in triệu/tỷ keep their decimals
         longest = max([len(str(column))] + [len(str(v)) for v in df[column].head(500)])
         sheet.column_dimensions[letter].width = min(max(10, longest + 2), 45)

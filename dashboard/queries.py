@@ -149,12 +149,17 @@ def by_place(con: duckdb.DuckDBPyConnection, f: Filters, year: int, group: str,
         ORDER BY participants DESC, name""", params)
 
 
-def by_indicator(con: duckdb.DuckDBPyConnection, f: Filters, year: int, province: str | None = None) -> pd.DataFrame:
+def by_indicator(con: duckdb.DuckDBPyConnection, f: Filters, year: int, province: str | None = None,
+                 area: str | None = None) -> pd.DataFrame:
+    """Activities and participants per indicator, in the drilled-down scope: a province, or one of its areas."""
     province_key, _ = place(f, "province")
+    area_key, _ = place(f, "area")
     return _df(con, f"""
         SELECT indicator, sum(events)::BIGINT AS events, sum(participants)::BIGINT AS participants
         FROM report_facts WHERE year = $year AND {WHERE_FACTS} AND ($province IS NULL OR {province_key} = $province)
-        GROUP BY indicator ORDER BY participants DESC""", {**f.params(), "year": year, "province": province})
+             AND ($area IS NULL OR {area_key} = $area)
+        GROUP BY indicator ORDER BY participants DESC""",
+               {**f.params(), "year": year, "province": province, "area": area})
 
 
 def points(con: duckdb.DuckDBPyConnection, f: Filters, year: int) -> pd.DataFrame:
@@ -236,3 +241,41 @@ _TABLE_UNITS = """
            coalesce(a.not_itemised, FALSE) OR coalesce(m.not_itemised, FALSE) AS not_itemised, p.resolved,
            """ + _APPROXIMATE.format(p="p.") + """
     FROM a FULL JOIN m USING (year, unit_key) JOIN unit_places p USING (unit_key)"""
+
+
+def year_places(con: duckdb.DuckDBPyConnection, f: Filters, year_a: int, year_b: int, group: str = "province",
+                province: str | None = None) -> pd.DataFrame:
+    """Per place (province, or area of one province): whether it reported in each of two years, its reporting
+    units and every measure in both years, so that a comparison can keep to the places present in both.
+    A place "reported" in a year when it holds a current report that year (the sidebar's levels apply;
+    activities filter only the activity figures, funding is not split by activity)."""
+    key, name = place(f, group)
+    province_key, _ = place(f, "province")
+    scope = f"year IN ($a, $b) AND ($province IS NULL OR {province_key} = $province)"
+    both = ", ".join(f"sum({column}) FILTER (WHERE year = ${y}) AS {alias}_{y}"
+                     for column, alias in (("events", "events"), ("participants", "participants"))
+                     for y in "ab")
+    money = ", ".join(f"sum({column}) FILTER (WHERE year = ${y}) AS {alias}_{y}"
+                      for column, alias in (("state_budget_vnd", "state_budget"), ("social_vnd", "social"))
+                      for y in "ab")
+    measures = ", ".join(f"coalesce({m}_{y}, 0)::BIGINT AS {m}_{y}"
+                         for m in ("events", "participants", "state_budget", "social") for y in "ab")
+    return _df(con, f"""
+        WITH r AS (SELECT coalesce({key}, '') AS key, max_by({name}, year) AS name,
+                          count(DISTINCT unit_key) FILTER (WHERE year = $a) AS units_a,
+                          count(DISTINCT unit_key) FILTER (WHERE year = $b) AS units_b
+                   FROM reports WHERE {scope} AND {WHERE_UNITS} GROUP BY 1),
+             a AS (SELECT coalesce({key}, '') AS key, {both} FROM report_facts WHERE {scope} AND {WHERE_FACTS}
+                   GROUP BY 1),
+             m AS (SELECT coalesce({key}, '') AS key, {money} FROM report_funding WHERE {scope} AND {WHERE_UNITS}
+                   GROUP BY 1)
+        SELECT nullif(key, '') AS key, name, units_a > 0 AS in_a, units_b > 0 AS in_b, units_a, units_b, {measures}
+        FROM r LEFT JOIN a USING (key) LEFT JOIN m USING (key)
+        ORDER BY participants_b DESC, participants_a DESC, name""",
+               {**f.params(), "a": year_a, "b": year_b, "province": province})
+
+
+def source_facts(con: duckdb.DuckDBPyConnection) -> tuple[int, object]:
+    """(current reports, when the latest was loaded): the source line of the meeting outputs."""
+    count, latest = con.execute("SELECT count(*), max(submitted_at) FROM reports").fetchone()
+    return int(count), latest

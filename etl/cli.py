@@ -47,6 +47,24 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("--year", type=int, required=True)
     template.add_argument("--out", type=Path, required=True)
     template.set_defaults(run=_template)
+    export = sub.add_parser("export-report", help="xuất biểu tổng hợp gửi cấp trên (cùng mẫu với biểu mẫu trắng)")
+    export.add_argument("--year", type=int, required=True)
+    export.add_argument("--level", required=True, choices=("province", "district", "commune"),
+                        help="một dòng cho mỗi đơn vị cấp này (quận/huyện: chỉ các năm trước 2025)")
+    export.add_argument("--province", help="chỉ các đơn vị thuộc tỉnh/thành phố này (bản đồ của năm báo cáo)")
+    export.add_argument("--db", type=Path, default=warehouse_path())
+    export.add_argument("--out", type=Path, required=True)
+    export.set_defaults(run=_export_report)
+    brief = sub.add_parser("briefing", help="tạo bản trình chiếu (.pptx) hoặc bản PDF kết quả một năm")
+    brief.add_argument("--year", type=int, required=True)
+    brief.add_argument("--province", help="một tỉnh/thành phố (địa giới hiện nay); mặc định cả nước")
+    brief.add_argument("--compare-with", type=int, help="năm so sánh (mặc định: năm có báo cáo gần nhất trước đó)")
+    brief.add_argument("--boundaries", choices=("today", "reported"), default="today",
+                       help="địa giới: today = hiện nay (từ 1/7/2025), reported = như khi báo cáo")
+    brief.add_argument("--db", type=Path, default=warehouse_path())
+    brief.add_argument("--template", type=Path, help="mẫu PowerPoint của đơn vị (.pptx)")
+    brief.add_argument("--out", type=Path, required=True, help="tệp .pptx hoặc .pdf")
+    brief.set_defaults(run=_briefing)
     demo = sub.add_parser("demo", help="tạo bộ biểu mẫu minh họa và nạp vào kho")
     demo.add_argument("--db", type=Path, default=warehouse_path())
     demo.add_argument("--forms", type=Path, default=None, help="thư mục ghi biểu minh họa")
@@ -151,6 +169,43 @@ def _template(args: argparse.Namespace) -> int:
 
     write_template(args.year, args.out)
     print(f"Đã tạo biểu mẫu năm {args.year}: {args.out}")
+    return 0
+
+
+def _export_report(args: argparse.Namespace) -> int:
+    from reports.upward import ReportError, gather, write
+
+    if not args.db.exists():
+        print(f"Chưa có kho dữ liệu {args.db}.", file=sys.stderr)
+        return 2
+    try:
+        report = gather(args.db, args.year, args.level, args.province)
+    except ReportError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    write(report, args.out)
+    print(f"Đã xuất biểu tổng hợp năm {args.year}: {len(report.reported)} đơn vị có số liệu, "
+          f"{len(report.missing)} đơn vị chưa báo cáo: {args.out}")
+    return 0
+
+
+def _briefing(args: argparse.Namespace) -> int:
+    from reports.briefing import BriefingError
+    from reports.outputs import write_briefing
+    from reports.static_charts import ChartError
+
+    if not args.db.exists():
+        print(f"Chưa có kho dữ liệu {args.db}.", file=sys.stderr)
+        return 2
+    if args.template is not None and not args.template.is_file():
+        print(f"Không tìm thấy mẫu PowerPoint {args.template}.", file=sys.stderr)
+        return 2
+    try:
+        write_briefing(args.db, args.out, args.year, args.province, args.compare_with, args.boundaries, args.template)
+    except (BriefingError, ChartError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"Đã tạo bản báo cáo năm {args.year}: {args.out}")
     return 0
 
 

@@ -41,8 +41,8 @@ def write_template(year: int, out: Path) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.title = "Báo cáo"
-    _title_block(sheet, year)
-    last_column = _header(sheet)
+    title_block(sheet, year)
+    last_column = header(sheet)
     _body(sheet, last_column)
     _instructions(book.create_sheet("Hướng dẫn"))
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -50,21 +50,27 @@ def write_template(year: int, out: Path) -> Path:
     return out
 
 
-def _title_block(sheet, year: int) -> None:
-    sheet["A1"] = "UBND ...................."
-    sheet["A2"] = "TỈNH/THÀNH PHỐ ...................."
+def title_block(sheet, year: int, issuer: tuple[str, str] = ("UBND ....................",
+                                                          "TỈNH/THÀNH PHỐ ...................."),
+                title: str = "BÁO CÁO KẾT QUẢ TỔ CHỨC TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI") -> None:
+    """The issuer (two lines, top left), the national motto (top right) and the title naming the year, which
+    is what the reader takes the year from. Shared with the consolidated report sent upward (reports.upward)."""
+    sheet["A1"], sheet["A2"] = issuer
     sheet["H1"] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     sheet["H2"] = "Độc lập - Tự do - Hạnh phúc"
-    sheet["A4"] = f"BÁO CÁO KẾT QUẢ TỔ CHỨC TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM {year}"
+    sheet["A4"] = f"{title} NĂM {year}"
     for ref in ("A1", "A2", "H1", "A4"):
         sheet[ref].font = Font(bold=True, size=12 if ref != "A4" else 14)
 
 
-def _header(sheet) -> int:
+def header(sheet, leading: tuple[str, ...] = ("STT", "Đơn vị"),
+           funding: tuple[str, ...] = ("Ngân sách nhà nước", "Xã hội hóa")) -> int:
+    """The two header rows: the `leading` columns, each activity's count and participants, the funding columns
+    and Ghi chú. Returns the last column."""
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    groups = [("STT", None), ("Đơn vị", None)]
+    groups: list[tuple[str, tuple[str, ...] | None]] = [(name, None) for name in leading]
     groups += [(label, ("Số lượng", "Số người tham gia")) for _, label in indicator_labels()]
-    groups += [("Kinh phí (đồng)", ("Ngân sách nhà nước", "Xã hội hóa")), ("Ghi chú", None)]
+    groups += [("Kinh phí (đồng)", funding), ("Ghi chú", None)]
     column = 1
     for group, leaves in groups:
         span = len(leaves) if leaves else 1

@@ -3,13 +3,13 @@
 import streamlit as st
 
 from dashboard import db, filters, widgets
-from dashboard.format import number
+from dashboard.format import in_money_unit, number
 
 AREAS = {"today": "Xã/phường (địa giới hiện nay)", "reported": "Quận/huyện (trước 2025)"}
 HEADERS = {"year": "Năm", "province_name": "Tỉnh/thành phố", "unit_name": "Đơn vị", "unit_level": "Cấp",
            "unit_code": "Mã đơn vị", "indicator": "Hoạt động",
-           "events": "Số hoạt động", "participants": "Người tham gia", "state_budget": "Ngân sách nhà nước (đồng)",
-           "social": "Xã hội hóa (đồng)", "not_itemised": "Phần chưa chi tiết", "resolved": "Đã xác định đơn vị",
+           "events": "Số hoạt động", "participants": "Người tham gia", "state_budget": "Ngân sách nhà nước",
+           "social": "Xã hội hóa", "not_itemised": "Phần chưa chi tiết", "resolved": "Đã xác định đơn vị",
            "approximate": "Gần đúng (xã/phường bị chia năm 2025)"}
 
 selection = st.session_state["selection"]
@@ -48,11 +48,19 @@ st.caption(f"{number(total)} dòng. 'Phần chưa chi tiết': phần số liệ
                "nhận phần lớn của nó, không chia theo ước đoán." if selection.filters.boundaries == "today" else ""))
 
 
+AMOUNTS = [HEADERS["state_budget"], HEADERS["social"]]
+
+
 def everything():
-    return readable(db.query("table", selection.filters, detail, order))
+    """The exports: every row, amounts exact in đồng (the header and the filters sheet say so)."""
+    rows = readable(db.query("table", selection.filters, detail, order))
+    return rows.rename(columns={c: f"{c} (đồng)" for c in AMOUNTS})
 
 
-about = selection.describe() + [("Chi tiết theo hoạt động", "có" if detail else "không")]
+about = selection.describe() + [("Chi tiết theo hoạt động", "có" if detail else "không")] + (
+    [] if detail else [("Đơn vị tiền", "đồng (số chính xác, không làm tròn)")])
 widgets.export_buttons(everything, about, "Tuần lễ hưởng ứng học tập suốt đời — dữ liệu đã lọc", "tuan_le_htsd",
                        key="d")
-widgets.table(readable(table), key="d_table", height=560, total=total)
+shown = readable(table)
+widgets.table(shown if detail else in_money_unit(shown, AMOUNTS, selection.money), key="d_table", height=560,
+              total=total)

@@ -99,7 +99,7 @@ if not approximate.empty:
                    for r in approximate.head(5).itertuples()))
 
 st.subheader(f"Theo loại hoạt động — {literal(where)}, năm {year}")
-kinds = db.query("by_indicator", selection.filters, year, province)
+kinds = db.query("by_indicator", selection.filters, year, province, area)
 widgets.chart(charts.indicator_bars(kinds, selection.indicator_labels, measure,
                                     f"{charts.LABELS[measure]} theo loại hoạt động"),
               kinds.assign(indicator=kinds["indicator"].map(selection.indicator_labels)).rename(columns={

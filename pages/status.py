@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, filters, intake, widgets
+from dashboard import auth, db, filters, intake, meeting, widgets
 from dashboard.format import number
 from dashboard.safe_text import literal
 from etl import deadlines
@@ -95,6 +95,7 @@ notes.append("Ngày báo cáo là ngày ghi trên biểu; biểu không ghi ngà
              "nếu chưa ghi thì lấy ngày nạp tệp vào kho. «Cấp trên»: đơn vị chỉ có một dòng trong biểu tổng hợp của "
              "cấp trên.")
 st.caption("  \n".join(notes))
+meeting.upward_buttons(year, level, chosen, province_names)
 
 shown_statuses = st.pills("Chỉ hiện", list(STATUS_LABELS), format_func=STATUS_LABELS.get, selection_mode="multi",
                           key="s_show")

@@ -10,6 +10,7 @@ reworded label does not break a test while a wrong number does.
 from __future__ import annotations
 
 import io
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -131,6 +132,35 @@ class Warehouse:
                                      f"FROM report_funding WHERE year = ? AND {units_where}", [year, *units_params])
         return {"units": int(units), "events": int(events), "participants": int(participants),
                 "state_budget": int(state), "social": int(social)}
+
+    def place_totals(self, view: View, year: int, area: bool) -> dict[str, dict[str, int]]:
+        """Place -> its units and sums that year, for places with a current report that year: provinces of
+        today's map, or (area) today's communes, an old district's own figures standing apart."""
+        key = "coalesce(b.commune_key_today, 'D:' || u.district_code, '')" if area else "u.province_code"
+        units_where, units_params = view.where(years=False, indicators=False)
+        facts_where, facts_params = view.where(years=False)
+        found: dict[str, dict[str, int]] = {}
+        for sql, params, names in (
+                (f"SELECT {key}, count(DISTINCT unit_key) FROM {self.UNITS} u JOIN unit_boundaries b USING (unit_key) "
+                 f"WHERE year = ? AND {units_where} GROUP BY 1", units_params, ("units",)),
+                (f"SELECT {key}, sum(events), sum(participants) FROM report_facts u JOIN unit_boundaries b "
+                 f"USING (unit_key) WHERE year = ? AND {facts_where} GROUP BY 1", facts_params,
+                 ("events", "participants")),
+                (f"SELECT {key}, sum(state_budget_vnd), sum(social_vnd) FROM report_funding u JOIN unit_boundaries b "
+                 f"USING (unit_key) WHERE year = ? AND {units_where} GROUP BY 1", units_params,
+                 ("state_budget", "social"))):
+            for place, *values in self.rows(sql, [year, *params]):
+                found.setdefault(place, dict.fromkeys(("units", "events", "participants", "state_budget", "social"),
+                                                      0)).update(zip(names, map(int, values), strict=True))
+        return found
+
+    def like_for_like(self, view: View, year: int, previous: int, area: bool) -> dict[str, tuple[int, int]]:
+        """Figure -> (previous year, year) summed over the places with a report in both years."""
+        before, now = (self.place_totals(view, y, area) for y in (previous, year))
+        both = before.keys() & now.keys()
+        figures = {m: tuple(sum(p[k][m] for k in both) for p in (before, now)) for m in next(iter(now.values()))}
+        return {**figures, "spent": (figures["state_budget"][0] + figures["social"][0],
+                                     figures["state_budget"][1] + figures["social"][1])}
 
     def by_province(self, view: View, year: int, measure: str) -> dict[str, int]:
         """Province name -> the measure that year, for provinces with any row that year."""
@@ -301,11 +331,15 @@ OVERVIEW_TILES = {  # column -> pattern on the folded label
 
 
 def overview_expected(warehouse: Warehouse, view: View) -> dict[str, tuple[str, str]]:
-    """Tile -> (value, delta) for the latest chosen year against the year before it."""
+    """Tile -> (value, delta) for the latest chosen year against the year before it. Changes are like for like:
+    over the places that reported in both years (provinces nationwide; inside chosen provinces today's communes,
+    unless the 2025 reform lies between the years), and the count of reporting units is not compared across the
+    reform (districts before it, communes after it)."""
     years = warehouse.years()
     year = max(view.years or years)
     pool = view.years if len(view.years) > 1 else years  # several years chosen: compare among them
     previous = max((y for y in pool if y < year), default=None)
+    across = previous is not None and previous < 2025 <= year
 
     def derived(totals: dict[str, int]) -> dict[str, float | None]:
         spent = totals["state_budget"] + totals["social"]
@@ -313,15 +347,20 @@ def overview_expected(warehouse: Warehouse, view: View) -> dict[str, tuple[str, 
                 "cost": spent / totals["participants"] if totals["participants"] else None}
 
     now = derived(warehouse.year_totals(view, year))
-    before = derived(warehouse.year_totals(view, previous)) if previous else None
     scale, decimals = MONEY[view.money]
     shown = {"units": vn(now["units"]), "events": vn(now["events"]), "participants": vn(now["participants"]),
              "cost": vn(now["cost"]), "share": "–" if now["share"] is None else vn(now["share"] * 100, 1) + "%"}
     shown |= {k: vn(now[k] / scale, decimals) for k in ("state_budget", "social", "spent")}
-    deltas = {k: signed_change(now[k], before[k] if before else None) for k in shown}
-    if before and now["share"] is not None and before["share"] is not None:
-        points = now["share"] - before["share"]
-        deltas["share"] = ("+" if points >= 0 else "") + vn(points * 100, 1) + " điểm %"
+    deltas = dict.fromkeys(shown, "")
+    if previous:
+        like = warehouse.like_for_like(view, year, previous, area=bool(view.provinces) and not across)
+        before, after = (derived({k: v[i] for k, v in like.items() if k != "spent"}) for i in (0, 1))
+        deltas = {k: signed_change(after[k], before[k]) for k in shown}
+        if before["share"] is not None and after["share"] is not None:
+            points = after["share"] - before["share"]
+            deltas["share"] = ("+" if points >= 0 else "") + vn(points * 100, 1) + " điểm %"
+        if across:
+            deltas["units"] = ""
     if view.indicators:  # funding is not split by activity: no cost per participant for a subset of activities
         shown["cost"], deltas["cost"] = "–", ""
     return {k: (shown[k], deltas[k]) for k in shown}
@@ -397,23 +436,34 @@ def test_compare_page_equals_sql(open_app, warehouse, case):
     assert at.query_params["nam_a"] == str(year_a) and at.query_params["nam_b"] == str(year_b)
 
     expected = compare_expected(warehouse, case.view, year_a, year_b, case.measure)
+    scale, decimals = MONEY[case.view.money] if case.measure in ("state_budget", "social") else (1, 0)
+
+    def amount(value: int | None) -> float | None:  # as the page writes it: in the sidebar's money unit
+        return None if value is None else round(value / scale, decimals)
+
     frame = only(tables(at, rf"hang.*{year_a}", rf"hang.*{year_b}"))
     table = cells(frame)
-    cols = {"a": column(table, rf"^(nam )?{year_a}$"), "b": column(table, rf"^(nam )?{year_b}$"),
-            "change": column(table, r"^thay doi$"), "pct": column(table, r"%"),
+    cols = {"a": column(table, rf"^(nam )?{year_a}( \(.*\))?$"), "b": column(table, rf"^(nam )?{year_b}( \(.*\))?$"),
+            "change": column(table, r"^thay doi( \(.*dong\))?$"), "pct": column(table, r"%"),
             "rank_a": column(table, rf"hang.*{year_a}"), "rank_b": column(table, rf"hang.*{year_b}"),
             "move": column(table, r"(tang|giam).*hang")}
+    if scale > 1:
+        assert all(fold(DEFAULT_MONEY) in fold(cols[k]) for k in ("a", "b", "change"))
     note = column(table, r"ghi chu|chu thich")
     table = table.set_index(table.columns[0])
     total = table.loc[[n for n in table.index if fold(n).startswith("tong")]]
     body = table.drop(total.index)
     assert set(body.index) == set(expected)
+    assert "<NA>" not in body.to_string()
     for province, want in expected.items():
         row = body.loc[province]
         assert {k: number_in(row[c]) for k, c in cols.items()} == {
-            **{k: want[k] for k in cols}, "pct": pytest.approx(want["pct"], abs=0.06)}, province
+            **{k: want[k] for k in cols}, **{k: amount(want[k]) for k in ("a", "b", "change")},
+            "pct": pytest.approx(want["pct"], abs=0.06)}, province
         for k in ("a", "b", "change"):  # amounts read the Vietnamese way, 1.234.567
-            assert want[k] is None or str(row[cols[k]]) == vn(want[k]), (province, k, row[cols[k]])
+            assert want[k] is None or str(row[cols[k]]) == vn(want[k] / scale, decimals), (province, k, row[cols[k]])
+        for k in ("rank_a", "rank_b"):  # a place reported in one year has no rank in the other: a dash
+            assert want[k] is not None or str(row[cols[k]]) == "–", (province, k, row[cols[k]])
         shown_note = "" if pd.isna(row[note]) else str(row[note]).strip()
         assert (want["note"] in shown_note) if want["note"] else not shown_note, (province, shown_note)
 
@@ -423,13 +473,16 @@ def test_compare_page_equals_sql(open_app, warehouse, case):
     like_b = sum(r["b"] for r in expected.values() if r["note"] == "")
     everyone, like_for_like = (total.loc[[n for n in total.index if fold(n) == f]].iloc[0]
                                for f in ("tong cong", "tong, cung pham vi"))
-    assert [number_in(everyone[cols[k]]) for k in ("a", "b")] == [total_a, total_b]
-    assert [number_in(like_for_like[cols[k]]) for k in ("a", "b", "change")] == [like_a, like_b, like_b - like_a]
-    assert tile(at, rf"tong.*{year_a}").value == vn(total_a)
-    assert tile(at, rf"tong.*{year_b}").value == vn(total_b)
+    assert [number_in(everyone[cols[k]]) for k in ("a", "b")] == [amount(total_a), amount(total_b)]
+    paired = any(r["note"] == "" for r in expected.values())  # no place in both years: nothing to compare
+    assert [number_in(like_for_like[cols[k]]) for k in ("a", "b", "change")] == [
+        amount(like_a), amount(like_b), amount(like_b - like_a) if paired else None]
+    assert tile(at, rf"^nam {year_a}, cung pham vi").value == (vn(like_a / scale, decimals) if paired else "–")
+    assert tile(at, rf"^nam {year_b}, cung pham vi").value == (vn(like_b / scale, decimals) if paired else "–")
     assert tile(at, r"^thay doi").value == (signed_change(like_b, like_a) or "–")
     both = sum(r["note"] == "" for r in expected.values())
     assert tile(at, r"^bao cao ca hai nam").value == f"{both}/{len(expected)}"
+    assert any("so sanh cung pham vi" in fold(i.value) for i in at.info)  # the page says the comparison's rule
 
     marked = warehouse.province_names(case.one_year_only) if case.one_year_only else []
     assert sorted(n for n, r in expected.items() if r["note"]) == sorted(marked)  # the demo data is as described
@@ -457,7 +510,14 @@ def test_data_table_equals_sql(open_app, warehouse, detail):
     at = open_data_page(open_app, DATA_VIEW, detail)
     expected = warehouse.data_table(DATA_VIEW, detail)
     shown = only(tables(at, r"nguoi tham gia")).value
-    assert column_sums(shown) == expected
+    amounts = {k: expected.pop(k) for k in ("state_budget", "social") if k in expected}  # in the sidebar's unit
+    assert {k: v for k, v in column_sums(shown).items() if k not in amounts} == expected
+    scale, decimals = MONEY[DATA_VIEW.money]
+    for name, pattern in (("state_budget", r"ngan sach nha nuoc \(trieu dong\)"),
+                          ("social", r"xa hoi hoa \(trieu dong\)")):
+        if name in amounts:  # each cell rounded to its shown decimals: the sum within half a unit a row
+            values = [number_in(v) or 0 for v in shown[column(shown, pattern)]]
+            assert sum(values) == pytest.approx(amounts[name] / scale, abs=len(values) * 0.5 * 10 ** -decimals)
     assert set(shown[column(shown, r"^nam$")]) == set(DATA_VIEW.years)
     assert any(re.search(rf"(?<![\d.]){re.escape(vn(expected['rows']))} dong\b", fold(c.value)) for c in at.caption)
 
@@ -572,9 +632,9 @@ def test_participation_drilldown_equals_sql(open_app, warehouse):
         "SELECT unit_name, sum(events), sum(participants) FROM report_facts "
         "WHERE year = 2024 AND province_code = '01' AND district_code = '001' GROUP BY unit_key, unit_name")}
     labels = dict(indicator_labels())
-    kinds = {labels[k]: (int(e), int(p)) for k, e, p in warehouse.rows(
+    kinds = {labels[k]: (int(e), int(p)) for k, e, p in warehouse.rows(  # of the district drilled into
         "SELECT indicator, sum(events), sum(participants) FROM report_facts "
-        "WHERE year = 2024 AND province_code = '01' GROUP BY indicator")}
+        "WHERE year = 2024 AND province_code = '01' AND district_code = '001' GROUP BY indicator")}
     shown = [by_name(frame) for frame in tables(at, r"nguoi tham gia")]
     assert units in shown
     assert kinds in shown
@@ -713,6 +773,9 @@ def test_commune_comparison_today_lists_what_old_communes_make_each_row(open_app
     assert [c.value for c in at.caption if "Đã báo cáo" in c.value] == [  # of HCMC's districts, then communes
         f":material/fact_check: Đã báo cáo — năm 2023: {vn(counts[0][0])}/{vn(counts[0][1])} quận/huyện; "
         f"năm 2026: {vn(counts[1][0])}/{vn(counts[1][1])} xã/phường."]
+    partial = [f"năm {y} mới có {vn(r)}/{vn(e)} {words} báo cáo" for (y, words), (r, e) in
+               zip(((2023, "quận, huyện"), (2026, "xã, phường")), counts, strict=True) if r < e]
+    assert partial and any(f"Chưa đủ báo cáo: {'; '.join(partial)}." in i.value for i in at.info)
 
 
 # --- Completeness beside the totals ----------------------------------------------------------------
@@ -734,5 +797,158 @@ def test_pages_say_how_many_expected_units_reported(open_app, warehouse, page, v
         (received, expected), = warehouse.rows(COUNTS_SQL, [year, level, province, province])
         assert 0 < received <= expected
         parts.append(f"năm {year}: {vn(received)}/{vn(expected)} {words}")
-    stated = [c.value for c in at.caption if "Đã báo cáo" in c.value]
-    assert stated == [f":material/fact_check: Đã báo cáo — {'; '.join(parts)}."]
+    stated = [c.value for c in at.caption if "Đã báo cáo" in c.value]  # first beside the totals; again by a comparison
+    assert stated[0] == f":material/fact_check: Đã báo cáo — {'; '.join(parts)}."
+
+
+# --- Honest comparisons: the year's summary, trends, the level below a province ---------------------
+
+def figures(at: AppTest) -> dict[str, dict]:
+    """Plotly figures on the page by chart key (their JSON, as the browser receives it)."""
+    return {e.key: json.loads(e.proto.spec) for e in at.get("plotly_chart")}
+
+
+def test_overview_summary_compares_like_for_like_with_coverage(open_app, warehouse):
+    at = open_app()
+    like = warehouse.like_for_like(View(), 2026, 2025, area=False)
+    counts = {y: warehouse.rows(COUNTS_SQL, [y, "province", None, None])[0] for y in (2025, 2026)}
+
+    def moved(name: str, figure: str, shown=vn) -> str:
+        before, after = like[figure]
+        return (f"{name} {'tăng' if after >= before else 'giảm'} {vn(abs(after - before) / before * 100, 1)}% "
+                f"(từ {shown(before)} {'lên' if after >= before else 'xuống'} {shown(after)})")
+
+    sentences = [t.value for t in at.text]
+    assert sentences[0] == (f"Năm 2026, cả nước: {vn(counts[2026][0])}/{vn(counts[2026][1])} tỉnh/thành phố đã báo cáo "
+                            f"(năm 2025: {vn(counts[2025][0])}/{vn(counts[2025][1])} tỉnh/thành phố).")
+    places = len(warehouse.place_totals(View(), 2026, area=False))
+    assert sentences[2] == (
+        f"So với năm 2025, cùng phạm vi ({places}/{places} tỉnh/thành phố có báo cáo cả hai năm): "
+        + "; ".join([moved("số người tham gia", "participants"), moved("số hoạt động", "events"),
+                     moved("tổng kinh phí", "spent", lambda v: vn(v / 1e6, 1) + " triệu đồng")]) + ".")
+    assert any(f"so với năm 2025, cùng phạm vi: chỉ tính {places} tỉnh/thành phố có báo cáo cả hai năm" in c.value
+               for c in at.caption)  # the tiles' changes say what they compare
+
+
+def test_overview_summary_leaves_out_places_reported_in_one_year(open_app, warehouse):
+    # agencies: Hồ Chí Minh, Đồng Nai and An Giang reported in 2023 but not in 2025, Huế only in 2025
+    at = open_app(View(years=(2023, 2025), levels=("agency",)))
+    sentences = [t.value for t in at.text]
+    assert "Không có tỉnh/thành phố nào báo cáo cả hai năm 2023 và 2025, nên chưa so sánh được." in sentences
+    assert ("Không tính vào so sánh: 1 tỉnh/thành phố chỉ báo cáo năm 2025 (Thành phố Huế); 3 tỉnh/thành phố chỉ báo "
+            "cáo năm 2023 (" in " ".join(sentences))
+    assert any(s.startswith("Năm 2023 trước sắp xếp đơn vị hành chính (1/7/2025)") for s in sentences)
+    assert all(not m.proto.delta for m in at.metric)  # nothing compared, so no tile shows a change
+
+
+def test_trends_mark_partial_years_and_the_reform(open_app, warehouse):
+    at = open_app()
+    counts = {y: warehouse.rows(COUNTS_SQL, [y, "province", None, None])[0] for y in warehouse.years()}
+    charts_by_key = figures(at)
+    for key in ("overview_trend", "overview_funding_trend"):
+        layout = charts_by_key[key]["layout"]
+        assert [(s["x0"], s["x1"]) for s in layout["shapes"]] == [(2024.75, 2024.75)]  # 1/7, before the October week
+        assert "1/7/2025" in layout["annotations"][0]["text"]
+        assert layout["xaxis"]["ticktext"] == [f"{y}<br>{vn(r)}/{vn(e)}" for y, (r, e) in counts.items()]
+        assert any("chưa đủ báo cáo" in t.get("name", "") for t in charts_by_key[key]["data"])
+    line = charts_by_key["overview_trend"]["data"][0]
+    assert line["marker"]["symbol"] == ["circle-open" if r < e else "circle" for r, e in counts.values()]
+
+
+def test_overview_ranks_the_level_below_a_chosen_province(open_app, warehouse):
+    at = open_app(View(years=(2026,), provinces=("79",)))
+    shown = only(tables(at, r"don vi bao cao", r"nguoi tham gia")).value
+    communes = {name: int(p) for name, p in warehouse.rows(
+        "SELECT b.commune_name_today, sum(participants) FROM report_facts JOIN unit_boundaries b USING (unit_key) "
+        "WHERE year = 2026 AND province_code = '79' GROUP BY 1")}
+    ranked = sorted(communes.items(), key=lambda item: -item[1])
+    expected = dict(ranked[:5] + ranked[-5:])
+    assert {row.iloc[0]: number_in(row[column(shown, r"nguoi tham gia")]) for _, row in shown.iterrows()} == expected
+    changes = only(tables(at, r"thay doi \(%\)")).value
+    assert len(changes) == 10 and "Thành phố Hồ Chí Minh" not in set(changes.iloc[:, 0])
+
+
+def test_participation_commune_drilldown_breaks_down_that_commune(open_app, warehouse):
+    """Today's map: every section under the drill-down into a commune holds that commune's figures."""
+    (commune, name), = warehouse.rows(
+        "SELECT b.commune_key_today, any_value(b.commune_name_today) FROM report_facts JOIN unit_boundaries b "
+        "USING (unit_key) WHERE year = 2026 AND province_code = '79' AND b.commune_key_today IS NOT NULL "
+        "GROUP BY 1 ORDER BY sum(participants) DESC LIMIT 1")
+    at = open_app(page="pages/participation.py")
+    at.selectbox(key="p_province").set_value("79").run()
+    at.selectbox(key="p_area").set_value(commune).run()
+    assert_healthy(at)
+    labels = dict(indicator_labels())
+    kinds = {labels[k]: (int(e), int(p)) for k, e, p in warehouse.rows(
+        "SELECT indicator, sum(events), sum(participants) FROM report_facts JOIN unit_boundaries b USING (unit_key) "
+        "WHERE year = 2026 AND b.commune_key_today = ? GROUP BY indicator", [commune])}
+    assert kinds in [by_name(frame) for frame in tables(at, r"nguoi tham gia")]
+    assert any(name in h.value and h.value.startswith("Theo loại hoạt động") for h in at.subheader)
+
+
+def test_comparison_exports_in_the_chosen_unit_with_totals(open_app, warehouse, downloads):
+    view = View(money="tỷ đồng")
+    at = open_app(view, page="pages/compare.py")
+    at.selectbox(key="c_measure").set_value("social").run()
+    year_a, year_b = warehouse.years()[-2:]
+    expected = compare_expected(warehouse, view, year_a, year_b, "social")
+    parsed = pd.read_csv(io.BytesIO(download(at, downloads, "c_export_csv")), encoding="utf-8-sig")
+    a, b = (column(parsed, rf"^nam {y} \(ty dong\)$") for y in (year_a, year_b))
+    rows = parsed.set_index(parsed.columns[0])
+    for province, want in expected.items():
+        assert rows.loc[province, a] == pytest.approx(want["a"] / 1e9) and rows.loc[province, b] == pytest.approx(
+            want["b"] / 1e9)
+    assert rows.loc["Tổng cộng", a] == pytest.approx(sum(r["a"] or 0 for r in expected.values()) / 1e9)
+    book = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "c_export_xlsx")))
+    data, about = book.worksheets[:2]
+    header = [c.value for c in data[1]]
+    assert header == list(parsed.columns)
+    assert data.cell(2, header.index(a) + 1).number_format == "#,##0.0##"  # tỷ đồng keep their decimals
+    assert ("Đơn vị tiền", "tỷ đồng") in [tuple(r) for r in about.iter_rows(values_only=True)]
+    assert [r[0] for r in data.iter_rows(min_row=data.max_row - 1, values_only=True)] == ["Tổng cộng",
+                                                                                          "Tổng, cùng phạm vi"]
+
+
+# --- Kinh phí: each chart's own numbers, in the chosen unit ------------------------------------------
+
+def test_funding_tables_hold_their_charts_numbers_in_the_chosen_unit(open_app, warehouse):
+    view = View(years=(2026,), money="tỷ đồng")
+    at = open_app(view, page="pages/funding.py")
+    state, social = (warehouse.by_province(view, 2026, m) for m in ("state_budget", "social"))
+    people = warehouse.by_province(view, 2026, "participants")
+    sources = only(tables(at, r"ngan sach nha nuoc \(ty dong\)", r"tong kinh phi")).value
+    assert {r.iloc[0]: number_in(r[column(sources, r"ngan sach")]) for _, r in sources.iterrows()} == {
+        name: round(v / 1e9, 2) for name, v in state.items()}
+    share = only(tables(at, r"ty le xa hoi hoa")).value
+    assert {r.iloc[0]: r[column(share, r"ty le")] for _, r in share.iterrows()} == {
+        name: vn(social[name] / (state[name] + social[name]) * 100, 1) + "%" for name in state}
+    cost = only(tables(at, r"chi phi / nguoi")).value
+    assert {r.iloc[0]: r[column(cost, r"chi phi")] for _, r in cost.iterrows()} == {
+        name: vn((state[name] + social[name]) / people[name]) for name in state}
+    assert not [c for f in at.dataframe for c in f.value.columns if "(đồng)" in c and "người" not in c]
+
+
+def test_funding_says_it_is_not_split_by_activity(open_app):
+    at = open_app(View(indicators=("contest",)), page="pages/funding.py")
+    assert any("không tách theo loại hoạt động" in w.value for w in at.warning)
+    assert not tables(at, r"chi phi / nguoi")  # people of one activity against all funding: no cost per person
+    overview = open_app(View(indicators=("contest",)))
+    helps = [m.proto.help for m in overview.metric if re.search(r"ngan sach|xa hoi hoa|tong kinh phi", fold(m.label))]
+    assert len(helps) == 4 and all("không tách theo loại hoạt động" in h for h in helps)
+
+
+def test_largest_funding_changes_export_like_for_like_with_a_total(open_app, warehouse, downloads):
+    view = View(money="triệu đồng")
+    at = open_app(view, page="pages/funding.py")
+    year_a, year_b = warehouse.years()[-2:]
+    totals = {y: {n: warehouse.by_province(view, y, "state_budget")[n] + warehouse.by_province(view, y, "social")[n]
+                  for n in warehouse.by_province(view, y, "state_budget")} for y in (year_a, year_b)}
+    paired = totals[year_a].keys() & totals[year_b].keys()
+    parsed = pd.read_csv(io.BytesIO(download(at, downloads, "f_export_csv")), encoding="utf-8-sig")
+    rows = parsed.set_index(parsed.columns[0])
+    assert set(rows.index) == paired | {"Tổng, cùng phạm vi"}
+    change = column(parsed, r"thay doi tong \(trieu dong\)")
+    for name in paired:
+        assert rows.loc[name, change] == pytest.approx((totals[year_b][name] - totals[year_a][name]) / 1e6)
+    assert rows.loc["Tổng, cùng phạm vi", change] == pytest.approx(
+        sum(totals[year_b][n] - totals[year_a][n] for n in paired) / 1e6)

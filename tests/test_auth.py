@@ -24,7 +24,7 @@ from tests.conftest import FIXTURES
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PASSWORDS = {"lan": "quan-tri-2025!", "hoa": "can-bo-du-lieu", "minh": "nguoi-xem-01"}
-ANALYSIS = ["Tổng quan", "Tham gia", "Kinh phí", "So sánh năm", "Dữ liệu"]
+ANALYSIS = ["Tổng quan", "Tham gia", "Kinh phí", "So sánh năm", "Dữ liệu", "Trình chiếu"]
 DATA = ["Nộp báo cáo", "Lịch sử nộp báo cáo", "Tình hình nộp báo cáo", "Chất lượng dữ liệu", "Chuẩn hóa tên đơn vị"]
 ADMIN = ["Tài khoản", "Hạn nộp báo cáo"]
 OIDC = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-cookie-secret-0123456789",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import TIMEOUT_MS, App, Browser, Page, main_area, settle, sidebar, visit
+from browser_support import TIMEOUT_MS, App, Page, main_area, settle, sidebar, visit
 from test_browser_login import OFFICER, PASSWORD, login_cookies, menu, officer_server, reload
 
 pytestmark = pytest.mark.browser

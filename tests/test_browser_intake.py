@@ -95,7 +95,7 @@ def overview(new_page, app: App) -> dict[str, float]:
     state = view_state(visit(new_page(), app, "/"))
     return {"units": as_number(kpi(state, "Đơn vị báo cáo")), "events": as_number(kpi(state, "Hoạt động")),
             "participants": as_number(kpi(state, "Người tham gia")),
-            "state_budget": as_number(kpi(state, "Ngân sách NN (triệu đồng)")) * 1_000_000,
+            "state_budget": as_number(kpi(state, "Ngân sách nhà nước (triệu đồng)")) * 1_000_000,
             "social": as_number(kpi(state, "Xã hội hóa (triệu đồng)")) * 1_000_000}
 
 
