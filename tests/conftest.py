@@ -59,18 +59,31 @@ def downloads(monkeypatch) -> dict:
     return catch_downloads(monkeypatch)
 
 
+def rows(path: Path, query: str, params: list) -> list[tuple]:
+    """A query's rows from the warehouse at `path`, opened read-only."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(query, params).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory) -> Path:
+    """The demo warehouse, built once per session for the tests that only read it (meeting outputs)."""
+    from etl.demo.build import generate_demo
+
+    root = tmp_path_factory.mktemp("demo")
+    generate_demo(root / "forms")
+    ingest_paths([root / "forms"], root / "warehouse.duckdb")
+    return root / "warehouse.duckdb"
+
+
 @pytest.fixture
 def sql(db: Path):
     """Run a query against this test's warehouse, read-only, returning all rows."""
 
-    def run(query: str, params: list | None = None) -> list[tuple]:
-        con = duckdb.connect(str(db), read_only=True)
-        try:
-            return con.execute(query, params or []).fetchall()
-        finally:
-            con.close()
-
-    return run
+    return lambda query, params=None: rows(db, query, params or [])
 
 
 # --- real-browser tests (see browser_support.py) -----------------------------------------------------------------

@@ -8,31 +8,13 @@ import re
 import unicodedata
 from pathlib import Path
 
-import duckdb
 import pytest
+from conftest import rows
 from pptx import Presentation
 from pptx.util import Inches
 from pypdf import PdfReader
 
 from etl.cli import main
-from etl.demo.build import generate_demo
-from etl.ingest import ingest_paths
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("briefing")
-    generate_demo(root / "forms")
-    ingest_paths([root / "forms"], root / "warehouse.duckdb")
-    return root / "warehouse.duckdb"
-
-
-def rows(path: Path, query: str, params: list) -> list[tuple]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(query, params).fetchall()
-    finally:
-        con.close()
 
 
 def vn(value: float, decimals: int = 0) -> str:

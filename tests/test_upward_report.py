@@ -6,31 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import openpyxl
 import pytest
+from conftest import rows
 
 from etl.cli import main
-from etl.demo.build import generate_demo
-from etl.ingest import ingest_paths
 
 HEADER_ROW = 7
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("upward")
-    generate_demo(root / "forms")
-    ingest_paths([root / "forms"], root / "warehouse.duckdb")
-    return root / "warehouse.duckdb"
-
-
-def rows(path: Path, query: str, params: list) -> list[tuple]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(query, params).fetchall()
-    finally:
-        con.close()
 
 
 class Sheet:
