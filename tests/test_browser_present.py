@@ -7,18 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import App, main_area, params, serve_warm, settle, sidebar, visit
+from browser_support import App, main_area, params, serve, settle, sidebar, visit
 
 from etl.demo.build import generate_demo
 from etl.ingest import ingest_paths
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, browser) -> Iterator[App]:
+def app(tmp_path_factory) -> Iterator[App]:
     folder = tmp_path_factory.mktemp("present")
     generate_demo(folder / "forms")
     ingest_paths([folder / "forms"], folder / "warehouse.duckdb")
-    with serve_warm(browser, folder / "warehouse.duckdb", folder / "streamlit.log") as served:
+    with serve(folder / "warehouse.duckdb", folder / "streamlit.log") as served:
         yield served
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser_support import App, Browser, Page, serve_warm, visit
+from browser_support import App, Browser, Page, serve, visit
 
 from etl.demo.build import generate_demo
 from etl.ingest import ingest_paths
@@ -22,11 +22,11 @@ CUT_OFF_JS = """() => [...document.querySelectorAll('[data-testid="stMetric"]')]
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, browser: Browser) -> Iterator[App]:
+def app(tmp_path_factory) -> Iterator[App]:
     folder = tmp_path_factory.mktemp("tiles")
     generate_demo(folder / "forms")
     ingest_paths([folder / "forms"], folder / "warehouse.duckdb")
-    with serve_warm(browser, folder / "warehouse.duckdb", folder / "streamlit.log") as served:
+    with serve(folder / "warehouse.duckdb", folder / "streamlit.log") as served:
         yield served
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import HOST, App, fresh_context, serve_warm, settle, visit
+from browser_support import HOST, App, fresh_context, serve, settle, visit
 
 from etl.ingest import ingest_paths
 
@@ -35,13 +35,13 @@ INSIDE_JS = """p => {
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, browser) -> Iterator[App]:
+def app(tmp_path_factory) -> Iterator[App]:
     """The app on three hand-checked 2023 forms: Quận 12 and its wards (Hồ Chí Minh, 5.460 people) and old Bình
     Phước (2.600 people, in Đồng Nai today)."""
     folder = tmp_path_factory.mktemp("map_browser")
     db = folder / "warehouse.duckdb"
     ingest_paths([FIXTURES / n for n in ("q12_wards_2023.xlsx", "q12_district_2023.xlsx", "binh_phuoc_2023.ods")], db)
-    with serve_warm(browser, db, folder / "streamlit.log") as served:
+    with serve(db, folder / "streamlit.log") as served:
         yield served
 
 
