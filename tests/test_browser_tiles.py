@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser_support import App, Browser, Page, serve, visit
+from browser_support import App, Page, serve, visit
 
 from etl.demo.build import generate_demo
 from etl.ingest import ingest_paths
