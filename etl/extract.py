@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from etl.errors import FormError, Issue, cell_name
 from etl.headers import INDICATORS, Meaning, Vocabulary
 from etl.tables import Column, Table
-from etl.text import fold
+from etl.text import fold, soft
 from etl.values import ValueProblem, header_multiplier, parse_amount, parse_number, written
 
-_GROUP_ROW = re.compile(r"^([ivxlc]+|[a-d])[.)]? ")
+# 'I. Cấp huyện', 'b) Khối trường', 'II - Các xã': a numbered group; 'Vi Xuyen' or 'A Lưới' are places.
+_NUMBERED = re.compile(r"^\s*(?:[IVXivx]+|[A-Da-d])\s*[.):\-–]\s*")
+_NUMBERED_GROUP = re.compile(r"^[ivx]+ (?:cấp|khối|nhóm|các|khu vực|cụm|vùng) ")
 # A count is whole: '12,5' people is a typing error that only the sender can correct, so the file is
 # rejected naming the cell (rounding would load a figure nobody wrote). Float noise of a spreadsheet
 # formula (=1200*0,1 gives 120.00000000000001) is not a fraction anyone typed, so it is let through.
@@ -39,9 +41,14 @@ class Draft:
     year: int | None = None
     facts: dict[str, list[int]] = field(default_factory=dict)  # indicator -> [events, participants]
     funding: dict[str, int] = field(default_factory=dict)  # state_budget | social | total -> VND
-    is_total: bool = False
+    role: str = "unit"  # unit | total | subtotal ('Cộng huyện X') | group ('I. Cấp huyện', 'II', 'Khối trường')
     cells: dict[str, str] = field(default_factory=dict)  # figure key -> A1 cell it was read from (Report.cells)
     _empty_cells: set[str] = field(default_factory=set, repr=False)  # figures whose recorded cell holds no number
+
+    @property
+    def is_total(self) -> bool:
+        """Any row that is not a unit: it is a check on the unit rows, never a report of its own."""
+        return self.role != "unit"
 
     @property
     def where(self) -> str:
@@ -146,7 +153,8 @@ def number(table: Table, row: int, column: int, meaning: Meaning) -> int:
     values = table.rows[row]
     raw = values[column] if column < len(values) else None
     try:
-        value = parse_amount(raw, meaning.multiplier) if meaning.kind == "funding" else parse_number(raw)
+        value = parse_amount(raw, meaning.multiplier or table.amount_unit) if meaning.kind == "funding" \
+            else parse_number(raw)
     except ValueProblem as exc:
         raise FormError(str(exc), table.sheet, cell_name(row, column)) from None
     if abs(value) > LARGEST:
@@ -177,6 +185,8 @@ def _consolidated(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> lis
     values = [c for c in table.columns if c.meaning.kind in ("indicator", "funding")]
     places = _Places(values)
     drafts = []
+    stt_col = table.role("stt")
+    district_above: str | None = None  # 'Huyện Châu Phú' written as a row above its communes
     for row in table.body:
         label = _label(table, row, unit_col or district_col)
         draft = Draft(table.sheet, row, label or None,
@@ -184,19 +194,57 @@ def _consolidated(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> lis
                       province_name=_label(table, row, province_col) or None,
                       year=_year_cell(table, row, year_col))
         draft.unit_code = _label(table, row, code_col) or None
-        draft.is_total = vocab.is_total(label or _first_text(table, row))
+        draft.role = row_role(label or _first_text(table, row), _label(table, row, stt_col), vocab)
         filled = _fill_values(table, row, values, draft)
-        if not label and not draft.is_total:
+        if not label and draft.role == "unit":
             if filled:
                 raise FormError("dòng có số liệu nhưng không có tên đơn vị", table.sheet, cell_name(row, 0))
             continue
-        if not filled and _GROUP_ROW.match(fold(label) + " ") and not draft.is_total:
+        if draft.role == "group" and not filled:
             warnings.append(Issue(f"dòng '{label}' không có số liệu, coi là tiêu đề nhóm", table.sheet,
                                   cell_name(row, (unit_col or district_col).index)))
-            continue
+        if district_col is None and unit_col is not None and label:
+            district_above = _district_context(label, draft, district_above)
         draft.cells = places.of_row(table, row, draft)
         drafts.append(draft)
     return drafts
+
+
+_SUBTOTAL = re.compile(r"^(?:tổng cộng|tổng số|cộng|tổng) (?:(?:của )?(?:huyện|quận|thị xã|thành phố|tp|xã|"
+                       r"phường|thị trấn|cấp|khối|nhóm|các|toàn|khu vực|cụm|vùng|[ivx]+|[a-d]) )")
+_GROUP_WORDS = ("cấp ", "khối ", "nhóm ", "các xã", "các phường", "các đơn vị", "khu vực ", "cụm ", "vùng ",
+                "đơn vị cấp ", "sở ngành", "các sở", "các trường", "các cơ quan", "cơ quan cấp ")
+_ROMAN = re.compile(r"^(?:[ivx]+|[a-d])$")
+_ROMAN_NUMBER = re.compile(r"^[ivx]+$")
+_DISTRICT_TYPES = ("huyen ", "quan ", "thi xa ", "thanh pho ", "tp ")
+_COMMUNE_TYPES = ("xa ", "phuong ", "thi tran ")
+
+
+def row_role(label: str, stt: str, vocab: Vocabulary) -> str:
+    """What a row of a row-per-unit table is, from its own words: the grand total ('Tổng cộng', 'Toàn
+    huyện'), a subtotal ('Cộng huyện X', 'Tổng cấp xã'), a group row ('I. Cấp huyện', 'II', 'B', 'Khối
+    trường học', numbered I, II in its STT cell) or a unit. A group row may carry the subtotal of the rows
+    under it; none of them is a unit."""
+    words = soft(label)  # with diacritics: 'Vũng Tàu' is a place, 'Vùng 2' a group
+    if vocab.is_total(label):
+        return "total"
+    if _SUBTOTAL.match(words + " "):
+        return "subtotal"
+    if _NUMBERED.match(label) or _NUMBERED_GROUP.match(words + " ") or _ROMAN_NUMBER.match(fold(stt)) \
+            or (words + " ").startswith(_GROUP_WORDS) or _ROMAN.match(words):
+        return "group"
+    return "unit"
+
+
+def _district_context(label: str, draft: Draft, above: str | None) -> str | None:
+    """A district row ('Huyện Châu Phú', 'I. Huyện Châu Phú') places the commune rows under it: a commune
+    name repeated in the province is then found in the district its row names. A total row ends it."""
+    name = _NUMBERED.sub("", label)
+    if fold(name).startswith(_DISTRICT_TYPES):
+        return name
+    if draft.role == "unit" and above and fold(name).startswith(_COMMUNE_TYPES):
+        draft.district_name = above
+    return None if draft.role == "total" else above
 
 
 def _fill_values(table: Table, row: int, columns: list[Column], draft: Draft) -> bool:
@@ -295,7 +343,11 @@ def _first_text_column(table: Table) -> Column:
 
 
 def _funding_row(table: Table, row: int, meaning: Meaning, columns: list[Column], draft: Draft) -> None:
-    """'Kinh phí NSNN (đồng)' as a table row: the amount is the first filled numeric cell."""
+    """'Kinh phí NSNN (đồng)' as a table row: the amount is the first filled numeric cell, in the unit its
+    own label, else its row's 'ĐVT' cell ('triệu đồng'), else the form's stated unit of amounts names."""
+    uom = table.role("uom")
+    if meaning.multiplier is None and uom is not None:
+        meaning = Meaning("funding", meaning.target, multiplier=header_multiplier(table.text(row, uom.index)))
     for column in columns:
         if table.text(row, column.index):
             draft.funding[meaning.target] = number(table, row, column.index, meaning)
@@ -329,7 +381,7 @@ def _funding_lines(table: Table, vocab: Vocabulary, rows: list[int], draft: Draf
 
 def _amount(table: Table, row: int, column: int, text: str, meaning: Meaning) -> int:
     try:
-        return parse_amount(text.strip().rstrip("."), meaning.multiplier)
+        return parse_amount(text.strip().rstrip("."), meaning.multiplier or table.amount_unit)
     except ValueProblem as exc:
         raise FormError(str(exc), table.sheet, cell_name(row, column)) from None
 

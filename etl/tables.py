@@ -13,11 +13,15 @@ from etl.errors import cell_name
 from etl.headers import Meaning, Vocabulary
 from etl.read import RawSheet
 from etl.text import clean, fold
+from etl.values import header_multiplier
 
 HEADER_SCAN_ROWS = 40
 MAX_HEADER_ROWS = 3
-SIGNATURE_CUES = ("noi nhan", "nguoi lap", "thu truong", "giam doc", "chu tich", "truong phong",
+SIGNATURE_CUES = ("noi nhan", "ghi chu", "luu y", "chu thich", "nguoi ky", "nguoi tong hop", "thu ky",
+                  "nguoi lap", "thu truong", "giam doc", "chu tich", "truong phong",
                   "tm ", "kt ", "ky ten", "xac nhan", "hieu truong", "pho giam doc", "luu vt")
+UNIT_NOTE_CUES = ("don vi tinh", "dvt", "dv tinh", "don vi tien", "tinh bang")
+_DATED = re.compile(r"\bngay (?:\d{1,2}|\.+)? ?thang (?:\d{1,2})? ?nam (?:19|20)\d\d$|\bngay \d{1,2} \d{1,2} \d{4}$")
 _NUMBERING = re.compile(r"^\(?[0-9a-z]{1,2}\)?$")
 
 
@@ -27,6 +31,7 @@ class Column:
     path: list[str]
     meaning: Meaning
     header_cell: str
+    by_content: bool = False  # its meaning was read from its cells, its header being unknown
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Table:
     columns: list[Column]
     body: list[int]
     footer: list[int] = field(default_factory=list)
+    amount_unit: int | None = None  # 'Đơn vị tính: nghìn đồng' above the table or in a header cell
 
     def role(self, target: str) -> Column | None:
         return next((c for c in self.columns if c.meaning.kind == "column" and c.meaning.target == target), None)
@@ -79,13 +85,57 @@ def find_table(sheet: RawSheet, vocab: Vocabulary) -> Table | None:
     _fill_groups(rows, header_rows)
     for r in header_rows:
         texts[r] = _cells(rows[r])
-    columns = _columns(texts, header_rows, vocab)
+    amount_unit = stated_amount_unit([t for r in range(header_rows[-1] + 1) for t in texts[r] if t])
+    columns = [c for c in _columns(texts, header_rows, vocab) if not _is_unit_note(" ".join(c.path))]
     start = header_rows[-1] + 1
     while start < len(rows) and _is_numbering(texts[start]):
         start += 1
-    table = Table(sheet.name, rows, texts, _title_lines(texts[:header_rows[0]]), header_rows, columns, [], [])
+    table = Table(sheet.name, rows, texts, _title_lines(texts[:header_rows[0]]), header_rows, columns, [], [],
+                  amount_unit)
     table.body, table.footer = _split_body(start, table)
+    _name_column_by_content(table)
     return table
+
+
+NAME_SHARE = 0.6  # of a column's filled body cells that must be names for it to be the unit column
+
+
+def _name_column_by_content(table: Table) -> None:
+    """A row-per-unit table whose unit column has a header no synonym knows ('Tên xã, thị trấn', 'Nơi tổ
+    chức'): the column whose body cells are mostly names (text, not numbers) is the unit column. Its
+    meaning is set to a unit column and marked `by_content`, so the preview can say it was inferred."""
+    roles = {c.meaning.target for c in table.columns if c.meaning.kind == "column"}
+    if roles & {"unit", "district", "activity", "value"} or not any(
+            c.meaning.kind in ("indicator", "funding") for c in table.columns) or not table.body:
+        return
+    for column in table.columns:
+        if column.meaning.kind == "column" or column.meaning.kind == "funding":
+            continue
+        cells = [table.text(r, column.index) for r in table.body]
+        filled = [t for t in cells if t]
+        names = [t for t in filled if _is_name(t)]
+        if filled and len(names) >= NAME_SHARE * len(filled) and len(set(names)) > len(names) // 2:
+            column.meaning = Meaning("column", "unit")
+            column.by_content = True
+            return
+
+
+def _is_name(text: str) -> bool:
+    return any(ch.isalpha() for ch in text) and not _NUMBERING.match(fold(text)) and fold(text) not in ("khong",)
+
+
+def stated_amount_unit(lines: list[str]) -> int | None:
+    """The unit of amounts a form states once for its tables ('Đơn vị tính: nghìn đồng', '(ĐVT: triệu
+    đồng)'): an amount column whose header names no unit of its own is in it, not in đồng."""
+    for line in lines:
+        if _is_unit_note(line):
+            return header_multiplier(line)
+    return None
+
+
+def _is_unit_note(text: str) -> bool:
+    folded = fold(text)
+    return folded.startswith(UNIT_NOTE_CUES) and header_multiplier(text) is not None and len(folded) < 40
 
 
 def _cells(row: list[object]) -> list[str]:
@@ -206,7 +256,7 @@ def _split_body(start: int, table: Table) -> tuple[list[int], list[int]]:
     gap = False
     for index in range(start, len(table.texts)):
         first = next((t for t in table.texts[index] if t), "")
-        if footer or (first and fold(first).startswith(SIGNATURE_CUES)):
+        if footer or (first and _closes_table(fold(first))):
             footer.append(index)
             continue
         if not first:
@@ -217,6 +267,11 @@ def _split_body(start: int, table: Table) -> tuple[list[int], list[int]]:
             continue
         body.append(index)
     return body, footer
+
+
+def _closes_table(folded: str) -> bool:
+    """The signature block, notes, or the place-and-date line ('Châu Phú, ngày 20 tháng 10 năm 2023')."""
+    return folded.startswith(SIGNATURE_CUES) or _DATED.search(folded) is not None
 
 
 def _has_values(row: int, table: Table) -> bool:

@@ -17,19 +17,37 @@ TOTALS_MISMATCH = "dòng tổng cộng không khớp"  # the quality view qualit
 
 
 def check_totals(drafts: list[Draft]) -> list[Issue]:
-    """Each totals row must equal the sum of the unit rows it closes (all rows for the last one)."""
+    """Each total, subtotal and group row with figures must equal the sum of the unit rows it covers: the
+    last totals row all of them, any other totals or subtotal row ('Cộng huyện X') the rows since the
+    previous non-unit row, a group row ('I. Cấp xã' with its subtotal) the rows under it up to the next."""
     issues: list[Issue] = []
-    since_last: list[Draft] = []
-    units = [d for d in drafts if not d.is_total]
-    totals = [d for d in drafts if d.is_total]
+    units = [d for d in drafts if d.role == "unit"]
+    totals = [d for d in drafts if d.role == "total"]
+    since: list[Draft] = []
+    group: tuple[Draft, list[Draft]] | None = None
     for draft in drafts:
-        if not draft.is_total:
-            since_last.append(draft)
+        if draft.role == "unit":
+            since.append(draft)
+            if group:
+                group[1].append(draft)
             continue
-        scope = units if draft is totals[-1] else since_last
-        issues += _compare(draft, _sum(scope))
-        since_last = []
+        if group:
+            issues += _compare(*group)
+            group = None
+        if draft.role == "group":
+            group = (draft, []) if _states_figures(draft) else None
+        elif draft.role == "subtotal" or draft is not totals[-1]:
+            issues += _compare(draft, since)
+        else:
+            issues += _compare(draft, units)
+        since = []
+    if group:
+        issues += _compare(*group)
     return issues
+
+
+def _states_figures(draft: Draft) -> bool:
+    return any(e or p for e, p in draft.facts.values()) or any(draft.funding.values())
 
 
 def _sum(drafts: list[Draft]) -> Draft:
@@ -43,7 +61,8 @@ def _sum(drafts: list[Draft]) -> Draft:
     return total
 
 
-def _compare(row: Draft, expected: Draft) -> list[Issue]:
+def _compare(row: Draft, covered: list[Draft]) -> list[Issue]:
+    expected = _sum(covered)
     gaps = []
     for indicator, pair in row.facts.items():
         want = expected.facts.get(indicator, [0, 0])
