@@ -157,8 +157,8 @@ class Vocabulary:
         return chosen.target if chosen else None
 
     def _indicator_meaning(self, whole: str, leaf: str, raw: str) -> Meaning:
-        indicator = self.first_match(whole, "indicator")
-        measure = self.first_match(leaf, "measure") or self.first_match(whole, "measure")
+        indicator = self._activity(whole)
+        measure = self._measure(leaf, raw) or self._measure(whole, raw)
         if indicator and measure and self._only_in_brackets(indicator, raw):
             return Meaning("measure", measure.target)  # 'Số lượng (cuộc, buổi, lớp)' explains a count
         if indicator:
@@ -168,6 +168,30 @@ class Vocabulary:
         if measure:
             return Meaning("measure", measure.target)
         return Meaning(None)
+
+    def _activity(self, whole: str) -> Synonym | None:
+        """The activity a header names. A synonym that is itself a measure ('Số lớp', 'Học viên') yields
+        to a plain activity named in the same header: 'Số lớp tập huấn kỹ năng số' counts training sessions,
+        'Số người được tập huấn' its participants, and the two stay together."""
+        first = self.first_match(whole, "indicator")
+        if first is None or not first.measure:
+            return first
+        rest = f" {whole} ".replace(f" {first.folded} ", " ", 1).strip()
+        plain = self.first_match(rest, "indicator")
+        return Synonym(plain.kind, plain.target, first.measure, plain.folded) if plain and not plain.measure \
+            else first
+
+    def _measure(self, text: str, raw: str) -> Synonym | None:
+        """The measure a header names. One written only as the unit in brackets ('Tuyên truyền (lượt)',
+        'Cuộc thi (số cuộc)') counts the activity, unless it names people ('(lượt người)')."""
+        measure = self.first_match(text, "measure")
+        if measure is None or measure.target != "participants":
+            return measure
+        outside = fold(re.sub(r"\([^)]*\)", " ", raw))
+        if self.first_match(outside, "measure") is None and find_word(fold(raw), "nguoi") < 0 \
+                and find_word(fold(raw), "hoc vien") < 0 and find_word(text, measure.folded) >= 0:
+            return Synonym("measure", "events", "", measure.folded)
+        return measure
 
     def _only_in_brackets(self, indicator: Synonym, raw: str) -> bool:
         """True for 'Số lượng (cuộc, buổi, lớp)': the activity word only explains a measure."""
