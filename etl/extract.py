@@ -97,7 +97,7 @@ def layout_of(table: Table, vocab: Vocabulary) -> str | None:
         return "long"
     if roles & {"unit", "district"} and kinds & {"indicator", "funding"}:
         return "consolidated"
-    if "measure" in kinds and ("activity" in roles or _rows_name_activities(table, vocab)):
+    if ("measure" in kinds or "amount" in roles) and ("activity" in roles or _rows_name_activities(table, vocab)):
         return "single"
     return None
 
@@ -121,7 +121,7 @@ def extract(table: Table, vocab: Vocabulary) -> Extraction | None:
 
 READ_BY = {  # what each layout reads; any other column is reported, never dropped silently
     "consolidated": {"indicator", "funding", "unit", "district", "province", "year", "unit_code"},
-    "single": {"measure", "activity"},
+    "single": {"measure", "activity", "amount", "funding"},
     "long": {"unit", "district", "province", "year", "activity", "measure", "value", "unit_code"},
 }
 IGNORED_ROLES = {"stt", "note", "uom", "row_total"}  # read by nobody, on purpose
@@ -134,7 +134,8 @@ def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
         what = meaning.target if meaning.kind == "column" else meaning.kind
         return what in READ_BY[layout] or what in IGNORED_ROLES
 
-    lost = [c for c in table.columns if not read(c)]
+    label = _first_text_column(table) if layout == "single" and not table.role("activity") else None
+    lost = [c for c in table.columns if not read(c) and c is not label]
     headed = {c.index for c in table.columns}
     first_row: dict[int, int] = {}  # a headerless column with data -> its first row holding any
     for row in table.body:
@@ -310,8 +311,12 @@ def _year_cell(table: Table, row: int, column: Column | None) -> int | None:
 
 
 def _single(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]:
+    """A row per activity; funding as rows ('Ngân sách nhà nước | 15.000.000'), as lines under the table,
+    or as a column per activity ('Kinh phí NSNN'), which adds up to the unit's funding."""
     activity = table.role("activity") or _first_text_column(table)
-    measures = [c for c in table.columns if c.meaning.kind == "measure"]
+    counts = [c for c in table.columns if c.meaning.kind == "measure"]
+    amounts = [c for c in table.columns if c.meaning.kind == "column" and c.meaning.target == "amount"]
+    spent = [c for c in table.columns if c.meaning.kind == "funding" and c is not activity]
     draft = Draft(table.sheet, None, None)
     for row in table.body:
         label = _label(table, row, activity)
@@ -319,9 +324,13 @@ def _single(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draf
             continue
         meaning = vocab.label_meaning(label)
         if meaning.kind == "funding":
-            _funding_row(table, row, meaning, measures, draft)
+            _funding_row(table, row, meaning, counts + amounts, draft)
             continue
-        values = [(column, number(table, row, column.index, column.meaning)) for column in measures]
+        _fill_values(table, row, spent, draft)
+        for column in spent:
+            draft.read_at(figure_key(column.meaning), cell_name(row, column.index), draft.funding.get(
+                column.meaning.target, 0))
+        values = [(column, number(table, row, column.index, column.meaning)) for column in counts]
         if not any(value for _, value in values):
             continue
         indicator = meaning.target if meaning.kind == "indicator" else "other"
@@ -350,6 +359,8 @@ def _funding_row(table: Table, row: int, meaning: Meaning, columns: list[Column]
         meaning = Meaning("funding", meaning.target, multiplier=header_multiplier(table.text(row, uom.index)))
     for column in columns:
         if table.text(row, column.index):
+            if meaning.multiplier is None:  # 'Số tiền (triệu đồng)': the amount column names the unit
+                meaning = Meaning("funding", meaning.target, multiplier=header_multiplier(" ".join(column.path)))
             draft.funding[meaning.target] = number(table, row, column.index, meaning)
             draft.read_at(figure_key(meaning), cell_name(row, column.index), draft.funding[meaning.target])
             return
@@ -369,7 +380,12 @@ def _funding_lines(table: Table, vocab: Vocabulary, rows: list[int], draft: Draf
             if meaning.kind != "funding" or fold(text).startswith(("noi nhan", "kinh gui")):
                 continue
             label, _, rest = text.partition(":")
-            if rest.strip():
+            stated = funding_in_sentence(text, vocab, table.amount_unit)
+            if len(stated) > 1 or (stated and not rest.strip()):
+                for source, amount in stated.items():
+                    draft.funding[source] = amount
+                    draft.read_at(f"funding:{source}", cell_name(row, column), amount)
+            elif rest.strip():
                 draft.funding[meaning.target] = _amount(table, row, column, rest, meaning)
                 draft.read_at(figure_key(meaning), cell_name(row, column), draft.funding[meaning.target])
             elif position + 1 < len(texts):
@@ -377,6 +393,30 @@ def _funding_lines(table: Table, vocab: Vocabulary, rows: list[int], draft: Draf
                 draft.funding[meaning.target] = _amount(table, row, next_column, value, meaning)
                 draft.read_at(figure_key(meaning), cell_name(row, next_column), draft.funding[meaning.target])
             break
+
+
+_AMOUNT_IN_TEXT = re.compile(r"(\d[\d.,]*)\s*(tỷ đồng|tỷ|triệu đồng|triệu|tr\.?đ|nghìn đồng|ngàn đồng|nghìn|ngàn|"
+                             r"đồng|đ|vnđ|vnd)?(?![\w])", re.IGNORECASE)
+
+
+def funding_in_sentence(text: str, vocab: Vocabulary, stated_unit: int | None) -> dict[str, int]:
+    """Every source a sentence gives an amount for: 'Tổng kinh phí 45 triệu đồng, trong đó ngân sách nhà
+    nước 30 triệu, xã hội hóa 15 triệu đồng' -> total 45, state 30, social 15 million. Each amount belongs
+    to the funding words written between it and the amount before; a bare number is in the form's stated
+    unit of amounts, else in đồng."""
+    found: dict[str, int] = {}
+    start = 0
+    for match in _AMOUNT_IN_TEXT.finditer(text):
+        meaning = vocab.label_meaning(text[start:match.start()].replace(":", " "))
+        start = match.end()
+        if meaning.kind != "funding" or meaning.target in found:
+            continue
+        try:
+            found[meaning.target] = parse_amount(f"{match.group(1).rstrip('.,')} {match.group(2) or ''}".strip(),
+                                                 meaning.multiplier or stated_unit)
+        except ValueProblem:
+            continue  # a date or a document number inside the sentence, not an amount
+    return found
 
 
 def _amount(table: Table, row: int, column: int, text: str, meaning: Meaning) -> int:

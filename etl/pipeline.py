@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from etl.errors import FormError, Issue
-from etl.extract import Extraction, extract
+from etl.extract import Draft, Extraction, extract
 from etl.headers import Vocabulary
 from etl.read import read_sheets
 from etl.resolve import Options, Placer, Report, file_year
-from etl.tables import Table, find_table
+from etl.tables import Table, find_tables
 from etl.text import fold
 from etl.title import read_title
 from etl.units import UnitIndex
@@ -38,32 +38,71 @@ def parse_file(data: bytes, filename: str, vocab: Vocabulary, index: UnitIndex,
     for sheet in sheets:
         if sheet.hidden or fold(sheet.name).startswith(INSTRUCTION_SHEETS):
             continue  # instructions or lookup lists, never a report
-        table = find_table(sheet, vocab)
-        extraction = extract(table, vocab) if table is not None else None
-        if extraction is None:
+        read = [(table, extraction) for table in find_tables(sheet, vocab)
+                if (extraction := extract(table, vocab)) is not None]
+        if not read:
             if any(any(str(v).strip() for v in row) for row in sheet.rows):
                 parsed.warnings.append(Issue("sheet không chứa bảng báo cáo — bỏ qua", sheet.name))
             continue
-        _parse_table(table, extraction, filename, index, options, parsed)
+        _parse_sheet(read, filename, index, options, parsed)
     if not parsed.reports:
         raise FormError("không tìm thấy bảng báo cáo nào trong tệp (cần có dòng tiêu đề cột như "
                         "'Đơn vị', 'Lễ khai mạc', 'Số lượng', 'Số người tham gia')")
     return parsed
 
 
-def _parse_table(table: Table, extraction: Extraction, filename: str, index: UnitIndex, options: Options,
+def _parse_sheet(read: list[tuple[Table, Extraction]], filename: str, index: UnitIndex, options: Options,
                  parsed: ParsedFile) -> None:
-    title = read_title(table.title)
-    year = file_year(title, filename.rsplit("/", 1)[-1], options, table.sheet)
-    placed = Placer(index, title, options, table.sheet, year).place(extraction.drafts)
-    parsed.layouts[table.sheet] = extraction.layout
-    parsed.warnings += extraction.warnings + placed.warnings + check_totals(extraction.drafts)
-    parsed.warnings += [issue for d in extraction.drafts if not d.is_total for issue in check_report(d)]
+    """The tables of one sheet, read as one report set: the first table's title names year and sender, each
+    table's totals check its own rows, and a later table (funding, a 'Bảng 2' by district) adds its figures
+    to the units the earlier ones name."""
+    first = read[0][0]
+    title = read_title(first.title)
+    year = file_year(title, filename.rsplit("/", 1)[-1], options, first.sheet)
+    drafts: list[Draft] = []
+    for _, extraction in read:
+        parsed.warnings += extraction.warnings + check_totals(extraction.drafts)
+        drafts = join_tables(drafts, extraction.drafts) if drafts else list(extraction.drafts)
+    placed = Placer(index, title, options, first.sheet, year).place(drafts)
+    parsed.layouts[first.sheet] = " + ".join(extraction.layout for _, extraction in read)
+    parsed.warnings += placed.warnings
+    parsed.warnings += [issue for d in drafts if not d.is_total for issue in check_report(d)]
     parsed.warnings += [Issue(f"chỉ có tổng kinh phí của '{r.reported_name}', không tách được ngân sách nhà "
                               "nước và xã hội hóa — chưa tính vào kinh phí", r.sheet)
                         for r in placed.reports if "total" in r.funding and len(r.funding) == 1]
     _reject_cross_sheet_duplicates(parsed.reports, placed.reports)
     parsed.reports += placed.reports
+
+
+def join_tables(drafts: list[Draft], later: list[Draft]) -> list[Draft]:
+    """Add a later table's unit rows to the drafts of the same unit (same name, district and year; the
+    title's unit for single-unit tables); a unit only the later table names is a unit of its own. An
+    amount both tables state differently cannot be told apart: the file is refused naming both cells."""
+    by_name = {_draft_key(d): d for d in drafts if not d.is_total}
+    joined = list(drafts)
+    for draft in later:
+        if draft.is_total:
+            continue
+        same = by_name.get(_draft_key(draft))
+        if same is None:
+            joined.append(draft)
+            continue
+        for indicator, (events, participants) in draft.facts.items():
+            same.add(indicator, "events", events)
+            same.add(indicator, "participants", participants)
+        for source, amount in draft.funding.items():
+            if same.funding.get(source) and amount and same.funding[source] != amount:
+                raise FormError(f"hai bảng ghi kinh phí khác nhau cho '{draft.unit_name or 'đơn vị báo cáo'}': "
+                                f"{same.cells.get(f'funding:{source}')} và {draft.cells.get(f'funding:{source}')}",
+                                draft.sheet, draft.cells.get(f"funding:{source}"))
+            same.funding[source] = amount or same.funding.get(source, 0)
+        for figure, cell in draft.cells.items():
+            same.cells.setdefault(figure, cell)
+    return joined
+
+
+def _draft_key(draft: Draft) -> tuple[str, str, int | None]:
+    return fold(draft.unit_name or ""), fold(draft.district_name or ""), draft.year
 
 
 def _reject_cross_sheet_duplicates(existing: list[Report], new: list[Report]) -> None:

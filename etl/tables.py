@@ -22,6 +22,7 @@ SIGNATURE_CUES = ("noi nhan", "ghi chu", "luu y", "chu thich", "nguoi ky", "nguo
                   "tm ", "kt ", "ky ten", "xac nhan", "hieu truong", "pho giam doc", "luu vt")
 UNIT_NOTE_CUES = ("don vi tinh", "dvt", "dv tinh", "don vi tien", "tinh bang")
 _DATED = re.compile(r"\bngay (?:\d{1,2}|\.+)? ?thang (?:\d{1,2})? ?nam (?:19|20)\d\d$|\bngay \d{1,2} \d{1,2} \d{4}$")
+_DIGITS = re.compile(r"^\s*\d[\d.,\s]*$")
 _NUMBERING = re.compile(r"^\(?[0-9a-z]{1,2}\)?$")
 
 
@@ -48,6 +49,7 @@ class Table:
     body: list[int]
     footer: list[int] = field(default_factory=list)
     amount_unit: int | None = None  # 'Đơn vị tính: nghìn đồng' above the table or in a header cell
+    next_header: int | None = None  # where the next table of the sheet begins, if one follows
 
     def role(self, target: str) -> Column | None:
         return next((c for c in self.columns if c.meaning.kind == "column" and c.meaning.target == target), None)
@@ -71,13 +73,26 @@ def text_of(value: object) -> str:
     return str(value)
 
 
-def find_table(sheet: RawSheet, vocab: Vocabulary) -> Table | None:
-    """The report table of a sheet, or None when no row looks like a header of a report."""
+def find_tables(sheet: RawSheet, vocab: Vocabulary) -> list[Table]:
+    """The report tables of a sheet, top to bottom: activities, then a funding table ('Nguồn kinh phí | Số
+    tiền') or a 'Bảng 2' by district, each under its own header. Empty when no row looks like a header."""
     rows = list(sheet.rows)
-    anchor = _header_anchor(rows, vocab)
+    texts = [_cells(row) for row in rows]
+    tables: list[Table] = []
+    start = 0
+    while (table := _table_at(sheet, rows, texts, start, vocab)) is not None:
+        tables.append(table)
+        if table.next_header is None:
+            break
+        start = table.next_header
+    return tables
+
+
+def _table_at(sheet: RawSheet, rows: list[list[object]], texts: list[list[str]], start: int,
+              vocab: Vocabulary) -> Table | None:
+    anchor = _header_anchor(rows, vocab, start)
     if anchor is None:
         return None
-    texts = [_cells(row) for row in rows]
     header_rows = _header_block(rows, texts, anchor, vocab)
     for r in header_rows:  # the only rows the fills change: copied, so the sheet's grid stays as read
         rows[r] = list(rows[r])
@@ -87,12 +102,12 @@ def find_table(sheet: RawSheet, vocab: Vocabulary) -> Table | None:
         texts[r] = _cells(rows[r])
     amount_unit = stated_amount_unit([t for r in range(header_rows[-1] + 1) for t in texts[r] if t])
     columns = [c for c in _columns(texts, header_rows, vocab) if not _is_unit_note(" ".join(c.path))]
-    start = header_rows[-1] + 1
-    while start < len(rows) and _is_numbering(texts[start]):
-        start += 1
-    table = Table(sheet.name, rows, texts, _title_lines(texts[:header_rows[0]]), header_rows, columns, [], [],
-                  amount_unit)
-    table.body, table.footer = _split_body(start, table)
+    first = header_rows[-1] + 1
+    while first < len(rows) and _is_numbering(texts[first]):
+        first += 1
+    table = Table(sheet.name, rows, texts, _title_lines(texts[start:header_rows[0]], start), header_rows, columns,
+                  [], [], amount_unit)
+    table.body, table.footer, table.next_header = _split_body(first, table, vocab)
     _name_column_by_content(table)
     return table
 
@@ -150,16 +165,22 @@ def _header_score(strings: list[str], vocab: Vocabulary) -> int:
     return sum(1 for v in strings if vocab.is_header_word(v))
 
 
-def _header_anchor(rows: list[list[object]], vocab: Vocabulary) -> int | None:
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        strings = _strings(row)  # a title line (one text) is never scored: its words are unique to each form
-        if len(strings) >= 2 and _header_score(strings, vocab) >= 2 and _numeric_count(row) <= 1:
+def _header_anchor(rows: list[list[object]], vocab: Vocabulary, start: int = 0) -> int | None:
+    for index in range(start, min(start + HEADER_SCAN_ROWS, len(rows))):
+        if _looks_like_header(rows[index], vocab):
             return index
     return None
 
 
+def _looks_like_header(row: list[object], vocab: Vocabulary) -> bool:
+    strings = _strings(row)  # a title line (one text) is never scored: its words are unique to each form
+    return len(strings) >= 2 and _header_score(strings, vocab) >= 2 and _numeric_count(row) <= 1
+
+
 def _numeric_count(row: list[object]) -> int:
-    return sum(1 for v in row if isinstance(v, (int, float)) and not isinstance(v, bool))
+    """Cells holding a number, typed as one or as text (every cell of a CSV is text)."""
+    return sum(1 for v in row if (isinstance(v, (int, float)) and not isinstance(v, bool))
+               or (isinstance(v, str) and _DIGITS.match(v)))
 
 
 def _header_block(rows: list[list[object]], texts: list[list[str]], anchor: int, vocab: Vocabulary) -> list[int]:
@@ -245,28 +266,33 @@ def _attach_measures(columns: list[Column]) -> list[Column]:
     return columns
 
 
-def _title_lines(texts: list[list[str]]) -> list[tuple[str, str]]:
-    return [(text, cell_name(r, c)) for r, row in enumerate(texts) for c, text in enumerate(row) if text]
+def _title_lines(texts: list[list[str]], first: int = 0) -> list[tuple[str, str]]:
+    return [(text, cell_name(first + r, c)) for r, row in enumerate(texts) for c, text in enumerate(row) if text]
 
 
-def _split_body(start: int, table: Table) -> tuple[list[int], list[int]]:
-    """Body rows run until the signature block; an empty row ends it unless data rows follow."""
+def _split_body(start: int, table: Table, vocab: Vocabulary) -> tuple[list[int], list[int], int | None]:
+    """Body rows run until the signature block or the header of a next table ('Nguồn kinh phí | Số tiền',
+    its title line 'II. KINH PHÍ TỔ CHỨC' above it going to the footer); an empty row ends the body unless
+    data rows follow. Returns body, footer and the row where a next table's header begins."""
     body: list[int] = []
     footer: list[int] = []
-    gap = False
+    gap = closed = False
     for index in range(start, len(table.texts)):
         first = next((t for t in table.texts[index] if t), "")
-        if footer or (first and _closes_table(fold(first))):
+        if not closed and body and _looks_like_header(table.rows[index], vocab):
+            return body, footer, index
+        if closed or (first and _closes_table(fold(first))):
+            closed = True
             footer.append(index)
             continue
         if not first:
             gap = bool(body)
             continue
-        if gap and not _has_values(index, table):
+        if footer or (gap and not _has_values(index, table)):
             footer.append(index)
             continue
         body.append(index)
-    return body, footer
+    return body, footer, None
 
 
 def _closes_table(folded: str) -> bool:
