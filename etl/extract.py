@@ -399,6 +399,9 @@ _AMOUNT_IN_TEXT = re.compile(r"(\d[\d.,]*)\s*(tỷ đồng|tỷ|triệu đồng|
                              r"đồng|đ|vnđ|vnd)?(?![\w])", re.IGNORECASE)
 
 
+_TOTAL_WORDS = re.compile(r"\btong (?:kinh phi|so tien|so kinh phi|cong)\b")
+
+
 def funding_in_sentence(text: str, vocab: Vocabulary, stated_unit: int | None) -> dict[str, int]:
     """Every source a sentence gives an amount for: 'Tổng kinh phí 45 triệu đồng, trong đó ngân sách nhà
     nước 30 triệu, xã hội hóa 15 triệu đồng' -> total 45, state 30, social 15 million. Each amount belongs
@@ -407,7 +410,8 @@ def funding_in_sentence(text: str, vocab: Vocabulary, stated_unit: int | None) -
     found: dict[str, int] = {}
     start = 0
     for match in _AMOUNT_IN_TEXT.finditer(text):
-        meaning = vocab.label_meaning(text[start:match.start()].replace(":", " "))
+        words = text[start:match.start()].replace(":", " ")
+        meaning = Meaning("funding", "total") if _TOTAL_WORDS.search(fold(words)) else vocab.label_meaning(words)
         start = match.end()
         if meaning.kind != "funding" or meaning.target in found:
             continue
