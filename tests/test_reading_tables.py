@@ -13,7 +13,8 @@ DONE = {"opening_ceremony": (1, 450), "contest": (2, 120)}
 @pytest.mark.parametrize("funding_table", [
     [[], ["II. KINH PHÍ TỔ CHỨC"], ["TT", "Nguồn kinh phí", "Số tiền (đồng)"],
      [1, "Ngân sách nhà nước", 25_000_000], [2, "Xã hội hóa", 8_000_000], [None, "Tổng cộng", 33_000_000]],
-    [["Bảng 2. Kinh phí"], ["STT", "Nguồn", "Thành tiền (triệu đồng)"], [1, "Ngân sách", 25], [2, "Vận động, tài trợ", 8]],
+    [["Bảng 2. Kinh phí"], ["STT", "Nguồn", "Thành tiền (triệu đồng)"], [1, "Ngân sách", 25],
+     [2, "Vận động, tài trợ", 8]],
     [[], ["Nguồn kinh phí", "Số tiền"], ["NSNN", "25.000.000"], ["XHH", "8.000.000"]],
 ])
 def test_a_funding_table_under_the_activities_gives_the_units_funding(funding_table, vocab, index):
