@@ -32,7 +32,7 @@ def differences(form: Form, result, sql: Query) -> list[str]:
         found.append(f"status {result.status}")
     if duplicates := _duplicates(sql):
         found.append(f"units twice: {duplicates}")
-    loaded, wanted = sorted(_units(sql, expect.units)), sorted(_label(u) for u in expect.units)
+    loaded, wanted = sorted(_units(sql, expect.units)), sorted(_label(u).lower() for u in expect.units)
     if loaded != wanted:
         found.append(f"units {_diff(loaded, wanted)}")
     for unit in expect.units:
@@ -60,14 +60,15 @@ def _diff(loaded: list[str], wanted: list[str]) -> str:
 
 
 def _units(sql: Query, spec: tuple[U, ...]) -> list[str]:
-    """Every unit with a figure, labelled like the spec (with its district where the spec names one)."""
-    placed = {u.name for u in spec if u.district}
-    rows = sql(f"SELECT DISTINCT unit_key, unit_name, district_name FROM ({_UNITS_WITH_FIGURES})")
-    return [f"{name} ({district})" if name in placed else name for _, name, district in rows]
+    """Every unit with a figure, labelled like the spec (with its district where the spec names one), in
+    lower case: an agency's name may keep its letterhead's capitals ('TRƯỜNG THCS …')."""
+    placed = {u.name.lower() for u in spec if u.district}
+    rows = sql(f"SELECT DISTINCT unit_key, lower(unit_name), district_name FROM ({_UNITS_WITH_FIGURES})")
+    return [f"{name} ({(district or '').lower()})" if name in placed else name for _, name, district in rows]
 
 
 def _where(unit: U, year: int) -> tuple[str, list]:
-    clause, params = "unit_name = ? AND year = ?", [unit.name, year]
+    clause, params = "lower(unit_name) = lower(?) AND year = ?", [unit.name, year]
     if unit.district:
         clause, params = clause + " AND district_name = ?", [*params, unit.district]
     return clause, params

@@ -1167,3 +1167,170 @@ form("nw_khong_co_nam", "never wrong", "no year anywhere (title, file name, cell
          [2, "Phường Ngô Mây", 1, 250],
      ], ("A4:D4",)),)),
      Rejected("năm"))
+
+# --- More arrangements: agencies and schools, letterheads, in-person and online, hidden sheets -----------------
+
+form("p1_co_quan_don_vi", "1", "'Cơ quan, đơn vị' column of provincial agencies (a department, an association, "
+     "a library, a college): each an agency of the province", "DongThap_CoQuan_2023.xlsx",
+     Xlsx((Sheet("Các cơ quan", [
+         *letterhead("UBND TỈNH ĐỒNG THÁP", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 6),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2023 CỦA CÁC SỞ, BAN, NGÀNH, ĐOÀN THỂ"],
+         [],
+         ["TT", "Cơ quan, đơn vị", "Hội thảo, tọa đàm", None, "Triển lãm, trưng bày sách", None,
+          "Tuyên dương, khen thưởng", None],
+         [None, None, "Số lượng", "Số người", "Số lượng", "Số người", "Số lượng", "Số người"],
+         [1, "Sở Văn hóa, Thể thao và Du lịch", None, None, 2, 1500, None, None],
+         [2, "Hội Khuyến học tỉnh", 2, 180, None, None, 1, 120],
+         [3, "Thư viện tỉnh Đồng Tháp", None, None, 5, 3200, None, None],
+         [4, "Trường Cao đẳng Cộng đồng Đồng Tháp", 1, 150, 1, 400, None, None],
+         [None, "Cộng", 3, 330, 8, 5100, 1, 120],
+     ], ("A4:H4", "A6:A7", "B6:B7", "C6:D6", "E6:F6", "G6:H6")),)),
+     Loaded(2023, "82", (
+         U("Sở Văn hóa, Thể thao và Du lịch", {READ: (2, 1500)}),
+         U("Hội Khuyến học tỉnh", {SEMINAR: (2, 180), PRAISE: (1, 120)}),
+         U("Thư viện tỉnh Đồng Tháp", {READ: (5, 3200)}),
+         U("Trường Cao đẳng Cộng đồng Đồng Tháp", {SEMINAR: (1, 150), READ: (1, 400)}),
+     )))
+
+form("p3_tieu_de_moi_sheet", "3", "2025 workbook with a sheet of wards and a sheet of communes; only the first "
+     "sheet has the letterhead (Đắk Lắk), and 'Phường Tân An' / 'Xã Hòa Phú' also exist in other provinces",
+     "DakLak_2025_phuong_xa.xlsx",
+     Xlsx((
+         Sheet("Phường", [
+             *letterhead("UBND TỈNH ĐẮK LẮK", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 5),
+             [],
+             ["BÁO CÁO KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2025"],
+             ["Biểu 1: Các phường"],
+             ["TT", "Phường", "Lễ khai mạc", None, "Tọa đàm", None],
+             [None, None, "Số buổi", "Số người", "Số buổi", "Số người"],
+             [1, "Phường Tân An", 1, 450, 1, 60],
+             [2, "Phường Tuy Hòa", 1, 520, 2, 130],
+             [3, "Phường Ea Kao", 1, 300, None, None],
+         ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),
+         Sheet("Xã", [
+             ["Biểu 2: Các xã"],
+             ["TT", "Xã", "Lễ khai mạc", None, "Tọa đàm", None],
+             [None, None, "Số buổi", "Số người", "Số buổi", "Số người"],
+             [1, "Xã Hòa Phú", 1, 260, 1, 40],
+             [2, "Xã Ea Kar", 1, 310, 1, 55],
+             [3, "Xã Krông Pắc", 1, 280, None, None],
+         ], ("A2:A3", "B2:B3", "C2:D2", "E2:F2")),
+     )),
+     Loaded(2025, "66", (
+         U("Phường Tân An", {OPEN: (1, 450), SEMINAR: (1, 60)}),
+         U("Phường Tuy Hòa", {OPEN: (1, 520), SEMINAR: (2, 130)}),
+         U("Phường Ea Kao", {OPEN: (1, 300)}),
+         U("Xã Hòa Phú", {OPEN: (1, 260), SEMINAR: (1, 40)}),
+         U("Xã Ea Kar", {OPEN: (1, 310), SEMINAR: (1, 55)}),
+         U("Xã Krông Pắc", {OPEN: (1, 280)}),
+     )))
+
+form("p9_truc_tiep_truc_tuyen", "9", "'Hội thảo, tọa đàm' over 'Số buổi | Người dự trực tiếp | Người dự trực "
+     "tuyến': both kinds of participant are the seminar's participants", "DongThap_2021_truc_tuyen.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND TỈNH ĐỒNG THÁP", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2021"],
+         [],
+         ["TT", "Đơn vị", "Hội thảo, tọa đàm", None, None, "Học tập trực tuyến", None],
+         [None, None, "Số buổi", "Người dự trực tiếp", "Người dự trực tuyến", "Số khóa", "Lượt người"],
+         [1, "Thành phố Cao Lãnh", 2, 80, 450, 5, 2300],
+         [2, "Thành phố Sa Đéc", 1, 40, 260, 3, 1100],
+         [3, "Huyện Lấp Vò", 1, 35, 120, 2, 640],
+         [4, "Huyện Tháp Mười", 1, 50, 90, None, None],
+         [None, "Cộng", 5, 205, 920, 10, 4040],
+     ], ("A4:G4", "A6:A7", "B6:B7", "C6:E6", "F6:G6")),)),
+     Loaded(2021, "82", (
+         U("Thành phố Cao Lãnh", {SEMINAR: (2, 530), ONLINE: (5, 2300)}),
+         U("Thành phố Sa Đéc", {SEMINAR: (1, 300), ONLINE: (3, 1100)}),
+         U("Huyện Lấp Vò", {SEMINAR: (1, 155), ONLINE: (2, 640)}),
+         U("Huyện Tháp Mười", {SEMINAR: (1, 140)}),
+     )))
+
+form("p10_truong_hoc", "10", "a school's own report: the letterhead names the city's education office above "
+     "the school, and the sender is the school; funding as lines", "THCS_LeQuyDon_2024.xlsx",
+     Xlsx((Sheet("Báo cáo", [
+         *letterhead("PHÒNG GD&ĐT THÀNH PHỐ CAO LÃNH", "TRƯỜNG THCS LÊ QUÝ ĐÔN", 4),
+         [],
+         ["BÁO CÁO KẾT QUẢ TỔ CHỨC TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024"],
+         ["(Thành phố Cao Lãnh, tỉnh Đồng Tháp)"],
+         ["TT", "Hoạt động", "Số lượng", "Số người tham gia"],
+         [1, "Xây dựng tủ sách lớp học", 12, None],
+         [2, "Ngày hội đọc sách", 1, 650],
+         [3, "Hội thi kể chuyện theo sách", 1, 40],
+         [],
+         ["Kinh phí:"],
+         ["- Ngân sách nhà nước: 3.000.000 đồng"],
+         ["- Xã hội hóa (phụ huynh, nhà tài trợ): 5.500.000 đồng"],
+         [None, None, "HIỆU TRƯỞNG"],
+     ], ("A4:D4", "A5:D5")),)),
+     Loaded(2024, "82", (
+         U("Trường THCS Lê Quý Đôn", {READ: (13, 650), CONTEST: (1, 40)}, (3_000_000, 5_500_000)),
+     )))
+
+form("nw_kinh_phi_tong_lech", "never wrong", "the 'Tổng cộng' row states 65.000.000 đồng of state budget where "
+     "the rows add up to 64.500.000: loaded from the rows, warning with both numbers", "LamDong_2020_HTSD.xlsx",
+     Xlsx((Sheet("Tổng hợp", [
+         *letterhead("UBND TỈNH LÂM ĐỒNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2020"],
+         [],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Kinh phí (đồng)", None],
+         [None, None, "Số buổi", "Số người", "NSNN", "XHH"],
+         [1, "Thành phố Đà Lạt", 1, 900, 30000000, 12000000],
+         [2, "Thành phố Bảo Lộc", 1, 600, 18000000, 5000000],
+         [3, "Huyện Đức Trọng", 1, 450, 9500000, 2000000],
+         [4, "Huyện Lâm Hà", 1, 380, 7000000, 0],
+         [None, "Tổng cộng", 4, 2330, 65000000, 19000000],
+     ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2020, "68", (
+         U("Thành phố Đà Lạt", {OPEN: (1, 900)}, (30_000_000, 12_000_000)),
+         U("Thành phố Bảo Lộc", {OPEN: (1, 600)}, (18_000_000, 5_000_000)),
+         U("Huyện Đức Trọng", {OPEN: (1, 450)}, (9_500_000, 2_000_000)),
+         U("Huyện Lâm Hà", {OPEN: (1, 380)}, (7_000_000, 0)),
+     ), warnings=((65_000_000, 64_500_000),)))
+
+form("nw_sheet_an", "never wrong", "a hidden sheet left over from last year's figures beside the visible report: "
+     "only the visible sheet counts", "KrongPac_2021_co_sheet_an.xlsx",
+     Xlsx((
+         Sheet("Báo cáo 2021", [
+             *letterhead("UBND HUYỆN KRÔNG PẮC", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+             [],
+             ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2021 - TỈNH ĐẮK LẮK"],
+             [],
+             ["TT", "Đơn vị", "Học tập trực tuyến", None, "Cuộc thi", None],
+             [None, None, "Số lượng", "Số người", "Số lượng", "Số người"],
+             [1, "Xã Ea Kênh", 2, 180, 1, 45],
+             [2, "Xã Ea Yông", 1, 95, 1, 30],
+             [3, "Xã Hòa Đông", 3, 210, None, None],
+         ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),
+         Sheet("Sheet2", [
+             ["TT", "Đơn vị", "Học tập trực tuyến", None, "Cuộc thi", None],
+             [None, None, "Số lượng", "Số người", "Số lượng", "Số người"],
+             [1, "Xã Ea Kênh", 1, 120, 2, 80],
+             [2, "Xã Ea Yông", 1, 60, 1, 25],
+             [3, "Xã Hòa Đông", 2, 150, 1, 40],
+         ], ("A1:A2", "B1:B2", "C1:D1", "E1:F1"), hidden=True),
+     )),
+     Loaded(2021, "66", (
+         U("Xã Ea Kênh", {ONLINE: (2, 180), CONTEST: (1, 45)}),
+         U("Xã Ea Yông", {ONLINE: (1, 95), CONTEST: (1, 30)}),
+         U("Xã Hòa Đông", {ONLINE: (3, 210)}),
+     )))
+
+form("nw_trung_dong", "never wrong", "one commune written twice with different figures: no reader can tell which "
+     "is right, so the form is refused naming the commune", "BaoThang_2024_tong_hop.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND HUYỆN BẢO THẮNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024 - TỈNH LÀO CAI"],
+         [],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Hội thi", None],
+         [None, None, "Số buổi", "Số người", "Số cuộc", "Số người"],
+         [1, "Thị trấn Phố Lu", 1, 350, 2, 70],
+         [2, "Xã Xuân Giao", 1, 220, 1, 35],
+         [3, "Xã Trì Quang", 1, 160, None, None],
+         [4, "Xã Xuân Giao", 1, 240, 1, 40],
+     ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Rejected("Xuân Giao"))
