@@ -35,12 +35,15 @@ def differences(form: Form, result, sql: Query) -> list[str]:
     loaded, wanted = sorted(_units(sql, expect.units)), sorted(_label(u).lower() for u in expect.units)
     if loaded != wanted:
         found.append(f"units {_diff(loaded, wanted)}")
+    chosen: set[str] = set()
     for unit in expect.units:
-        facts, money = _facts(sql, unit, expect.year), _money(sql, unit, expect.year)
+        facts, money = _facts(sql, unit, expect.year, chosen), _money(sql, unit, expect.year)
         if facts != unit.facts:
             found.append(f"{_label(unit)}: facts {facts} ≠ {unit.facts}")
         if money != unit.money:
             found.append(f"{_label(unit)}: funding {money} ≠ {unit.money}")
+    if len(chosen) > 1:
+        found.append(f"one column read as several activities: {sorted(chosen)}")
     if (totals := _province_totals(sql)) != {expect.province: expect.totals()}:
         found.append(f"province totals {totals} ≠ {{{expect.province!r}: {expect.totals()}}}")
     for numbers in expect.warnings:
@@ -74,11 +77,22 @@ def _where(unit: U, year: int) -> tuple[str, list]:
     return clause, params
 
 
-def _facts(sql: Query, unit: U, year: int) -> dict[str, tuple[int, int]]:
+def _facts(sql: Query, unit: U, year: int, chosen: set[str]) -> dict[str, tuple[int, int]]:
+    """The unit's figures by indicator; where the spec accepts either of two indicators ("a|b"), the figures of
+    whichever was used are filed under that key, and the indicator used is added to `chosen`."""
     where, params = _where(unit, year)
     rows = sql(f"SELECT indicator, sum(events), sum(participants) FROM report_facts WHERE {where} GROUP BY 1",
                params)
-    return {indicator: (int(e), int(p)) for indicator, e, p in rows if e or p}
+    either = {alternative: key for key in unit.facts if "|" in key for alternative in key.split("|")}
+    facts: dict[str, tuple[int, int]] = {}
+    for indicator, events, participants in rows:
+        if events or participants:
+            if indicator in either:
+                chosen.add(indicator)
+            key = either.get(indicator, indicator)
+            before = facts.get(key, (0, 0))
+            facts[key] = (before[0] + int(events), before[1] + int(participants))
+    return facts
 
 
 def _money(sql: Query, unit: U, year: int) -> tuple[int, int]:

@@ -8,7 +8,23 @@ that year, from the official lists in `vietnamadminunits` (the old 63-province m
 
 from __future__ import annotations
 
-from .expect import CLASS, COMM, CONTEST, ONLINE, OPEN, PRAISE, READ, SEMINAR, TRAIN, VISIT, Form, Loaded, Rejected, U
+from .expect import (
+    CLASS,
+    CLASS_OR_ONLINE,
+    COMM,
+    CONTEST,
+    ONLINE,
+    OPEN,
+    PRAISE,
+    READ,
+    SEMINAR,
+    TRAIN,
+    VISIT,
+    Form,
+    Loaded,
+    Rejected,
+    U,
+)
 from .files import Csv, Sheet, Xls, Xlsx
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
@@ -881,8 +897,8 @@ form("p8_long_utf16_tab", "8", "long CSV in UTF-16, tab-separated, funding as it
 
 form("p9_ba_dong_tieu_de", "9", "three header rows: 'TT' and 'Đơn vị' merged down all three, groups 'Hoạt động "
      "trực tiếp' / 'Hoạt động trực tuyến' over activities over 'Số lượng | Số người', 'Kinh phí (đồng)' merged "
-     "down two rows; 'Lớp, chuyên đề trực tuyến' is one activity (online learning) kept whole, 'Cuộc thi trực "
-     "tuyến' is a contest", "ThaiBinh_TongHop_2023.xlsx",
+     "down two rows; 'Lớp, chuyên đề trực tuyến' stays whole under one activity, 'Cuộc thi trực tuyến' "
+     "is a contest held online", "ThaiBinh_TongHop_2023.xlsx",
      Xlsx((Sheet("Tổng hợp", [
          *letterhead("UBND TỈNH THÁI BÌNH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 8),
          [],
@@ -901,13 +917,13 @@ form("p9_ba_dong_tieu_de", "9", "three header rows: 'TT' and 'Đơn vị' merged
          [None, "Tổng cộng", 4, 2270, 7, 480, 4, 185, 12, 1210, 4, 2250, 58000000, 13500000],
      ], ("A4:N4", "A6:A8", "B6:B8", "C6:H6", "I6:L6", "M6:N7", "C7:D7", "E7:F7", "G7:H7", "I7:J7", "K7:L7")),)),
      Loaded(2023, "33", (
-         U("Thành phố Thái Bình", {OPEN: (1, 800), SEMINAR: (3, 240), VISIT: (2, 90), ONLINE: (5, 620),
+         U("Thành phố Thái Bình", {OPEN: (1, 800), SEMINAR: (3, 240), VISIT: (2, 90), CLASS_OR_ONLINE: (5, 620),
                                    CONTEST: (2, 1500)}, (25_000_000, 8_000_000)),
-         U("Huyện Kiến Xương", {OPEN: (1, 500), SEMINAR: (1, 70), VISIT: (1, 45), ONLINE: (2, 180),
+         U("Huyện Kiến Xương", {OPEN: (1, 500), SEMINAR: (1, 70), VISIT: (1, 45), CLASS_OR_ONLINE: (2, 180),
                                 CONTEST: (1, 400)}, (12_000_000, 3_000_000)),
-         U("Huyện Vũ Thư", {OPEN: (1, 450), SEMINAR: (2, 110), ONLINE: (3, 260), CONTEST: (1, 350)},
+         U("Huyện Vũ Thư", {OPEN: (1, 450), SEMINAR: (2, 110), CLASS_OR_ONLINE: (3, 260), CONTEST: (1, 350)},
            (10_000_000, 2_500_000)),
-         U("Huyện Tiền Hải", {OPEN: (1, 520), SEMINAR: (1, 60), VISIT: (1, 50), ONLINE: (2, 150)},
+         U("Huyện Tiền Hải", {OPEN: (1, 520), SEMINAR: (1, 60), VISIT: (1, 50), CLASS_OR_ONLINE: (2, 150)},
            (11_000_000, 0)),
      )))
 
@@ -975,10 +991,10 @@ form("p9_hai_hoat_dong_xls", "9", "2025 wards and communes in Excel 97-2003, two
          [None, "Tổng", 8, 540, 4, 255, 3, 1000],
      ], ("A4:H4", "A6:A7", "B6:B7", "C6:D6", "E6:F6", "G6:H6")),)),
      Loaded(2025, "31", (
-         U("Phường Hồng Bàng", {ONLINE: (3, 240), SEMINAR: (1, 80), READ: (1, 500)}),
-         U("Phường Ngô Quyền", {ONLINE: (2, 150), SEMINAR: (2, 130)}),
-         U("Phường Gia Viên", {ONLINE: (1, 60), SEMINAR: (1, 45), READ: (1, 300)}),
-         U("Xã Cẩm Giàng", {ONLINE: (2, 90), READ: (1, 200)}),
+         U("Phường Hồng Bàng", {CLASS_OR_ONLINE: (3, 240), SEMINAR: (1, 80), READ: (1, 500)}),
+         U("Phường Ngô Quyền", {CLASS_OR_ONLINE: (2, 150), SEMINAR: (2, 130)}),
+         U("Phường Gia Viên", {CLASS_OR_ONLINE: (1, 60), SEMINAR: (1, 45), READ: (1, 300)}),
+         U("Xã Cẩm Giàng", {CLASS_OR_ONLINE: (2, 90), READ: (1, 200)}),
      )))
 
 # --- 10. Titles -------------------------------------------------------------------------------------------------
