@@ -21,6 +21,7 @@ class Sheet:
     name: str
     rows: list[Row]
     merges: tuple[str, ...] = ()  # A1 ranges such as "A5:A7"; the value sits in the range's first cell
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Xlsx:
                 ws.append(row)
             for merged in sheet.merges:
                 ws.merge_cells(merged)
+            ws.sheet_state = "hidden" if sheet.hidden else "visible"
         book.save(path)
 
 
