@@ -442,8 +442,13 @@ def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]
             continue
         measure_text = _label(table, row, roles["measure"])
         meaning = vocab.label_meaning(label)
+        measured = vocab.label_meaning(measure_text) if measure_text else Meaning(None)
+        if measured.kind == "funding" and (meaning.kind != "funding" or meaning.target == "total"):
+            # 'Lễ khai mạc' | 'Kinh phí NSNN' | 5.000.000, or 'Kinh phí' | 'Ngân sách nhà nước' | 12.000.000
+            meaning = measured
         if meaning.kind == "funding":
-            meaning = Meaning("funding", meaning.target, multiplier=meaning.multiplier or _unit_of(measure_text))
+            meaning = Meaning("funding", meaning.target, multiplier=meaning.multiplier or _unit_of(measure_text)
+                              or table.amount_unit)
         value = number(table, row, roles["value"].index, meaning)
         group = (unit, _label(table, row, roles["district"]) if roles["unit"] else "",
                  _label(table, row, roles["province"]), _year_cell(table, row, roles["year"]))
