@@ -124,7 +124,8 @@ READ_BY = {  # what each layout reads; any other column is reported, never dropp
     "single": {"measure", "activity", "amount", "funding"},
     "long": {"unit", "district", "province", "year", "activity", "measure", "value", "unit_code"},
 }
-IGNORED_ROLES = {"stt", "note", "uom", "row_total"}  # read by nobody, on purpose
+IGNORED_ROLES = {"stt", "note", "uom", "row_total", "ratio"}  # read by nobody, on purpose
+
 
 
 def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
@@ -145,8 +146,15 @@ def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
     cells = [cell_name(first_row[c], c) for c in sorted(first_row)]
     issues = [Issue(f"cột không có tiêu đề nhưng có số liệu (từ ô {cell}) — bỏ qua cột này", table.sheet, cell)
               for cell in cells]
-    return issues + [Issue(f"cột '{' / '.join(c.path)}' không khớp chỉ tiêu nào trong bảng từ đồng nghĩa — "
-                           "bỏ qua cột này", table.sheet, c.header_cell) for c in lost]
+    ignored = [Issue(f"cột '{' / '.join(c.path)}' là tỷ lệ, bình quân hay so sánh, không phải số lượng — không tính",
+                     table.sheet, c.header_cell) for c in table.columns
+               if c.meaning.kind == "column" and c.meaning.target == "ratio" and _holds_numbers(table, c)]
+    return issues + ignored + [Issue(f"cột '{' / '.join(c.path)}' không khớp chỉ tiêu nào trong bảng từ đồng nghĩa — "
+                                     "bỏ qua cột này", table.sheet, c.header_cell) for c in lost]
+
+
+def _holds_numbers(table: Table, column: Column) -> bool:
+    return any(table.text(row, column.index) for row in table.body)
 
 
 def number(table: Table, row: int, column: int, meaning: Meaning) -> int:

@@ -20,7 +20,7 @@ from etl.values import header_multiplier
 DEFAULT_SYNONYMS = Path(__file__).resolve().parent.parent / "data" / "header_synonyms.csv"
 INDICATORS = ("opening_ceremony", "communication", "class", "online_learning", "training", "seminar",
               "contest", "reading", "visit", "commendation", "other")
-KIND_ORDER = ("column", "funding", "indicator", "measure", "mode")  # which meaning wins when several match
+KIND_ORDER = ("column", "funding", "indicator", "measure", "mode", "ratio")  # which meaning wins when several match
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,8 @@ class Vocabulary:
         column = self.column_role(leaf) if all(fold(p) == leaf for p in path) or len(path) == 1 else None
         if column:
             return Meaning("column", column)
+        if "%" in path[-1] or self.first_match(whole, "ratio"):  # 'Tỷ lệ … (%)', 'Bình quân học viên/lớp'
+            return Meaning("column", "ratio")
         funding = self.funding_target(leaf) or self.funding_target(whole)
         if funding and (funding != "total" or not self.first_match(whole, "indicator")):
             return Meaning("funding", funding, multiplier=multiplier)
