@@ -124,7 +124,7 @@ READ_BY = {  # what each layout reads; any other column is reported, never dropp
     "single": {"measure", "activity", "amount", "funding"},
     "long": {"unit", "district", "province", "year", "activity", "measure", "value", "unit_code"},
 }
-IGNORED_ROLES = {"stt", "note", "uom", "row_total", "ratio"}  # read by nobody, on purpose
+IGNORED_ROLES = {"stt", "note", "uom", "row_total", "ratio", "plan"}  # read by nobody, on purpose
 
 
 
@@ -389,7 +389,7 @@ def _funding_lines(table: Table, vocab: Vocabulary, rows: list[int], draft: Draf
                 continue
             label, _, rest = text.partition(":")
             stated = funding_in_sentence(text, vocab, table.amount_unit)
-            if len(stated) > 1 or (stated and not rest.strip()):
+            if stated:
                 for source, amount in stated.items():
                     draft.funding[source] = amount
                     draft.read_at(f"funding:{source}", cell_name(row, column), amount)

@@ -6,7 +6,7 @@ touches the warehouse, so every step can be tested on bytes made in memory.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from etl.errors import FormError, Issue
 from etl.extract import Draft, Extraction, extract
@@ -15,7 +15,7 @@ from etl.read import read_sheets
 from etl.resolve import Options, Placer, Report, file_year
 from etl.tables import Table, find_tables
 from etl.text import fold
-from etl.title import read_title
+from etl.title import TitleInfo, read_title
 from etl.units import UnitIndex
 from etl.validate import check_report, check_totals
 
@@ -27,6 +27,7 @@ class ParsedFile:
     reports: list[Report] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     layouts: dict[str, str] = field(default_factory=dict)  # sheet -> layout read
+    letterhead: TitleInfo | None = None  # the first sheet's title block: it holds for sheets without their own
 
 
 def parse_file(data: bytes, filename: str, vocab: Vocabulary, index: UnitIndex,
@@ -38,8 +39,12 @@ def parse_file(data: bytes, filename: str, vocab: Vocabulary, index: UnitIndex,
     for sheet in sheets:
         if sheet.hidden or fold(sheet.name).startswith(INSTRUCTION_SHEETS):
             continue  # instructions or lookup lists, never a report
-        read = [(table, extraction) for table in find_tables(sheet, vocab)
-                if (extraction := extract(table, vocab)) is not None]
+        tables = find_tables(sheet, vocab)
+        read = [(table, extraction) for table in tables if (extraction := extract(table, vocab)) is not None]
+        parsed.warnings += [Issue(f"bảng có tiêu đề ở dòng {t.header_rows[0] + 1} không đọc được (không rõ cột nào "
+                                  "là đơn vị, hoạt động hay kinh phí) — bỏ qua cả bảng", t.sheet,
+                                  t.columns[0].header_cell)
+                            for t in tables[1:] if read and all(t is not r for r, _ in read) and _holds_values(t)]
         if not read:
             if any(any(str(v).strip() for v in row) for row in sheet.rows):
                 parsed.warnings.append(Issue("sheet không chứa bảng báo cáo — bỏ qua", sheet.name))
@@ -58,6 +63,12 @@ def _parse_sheet(read: list[tuple[Table, Extraction]], filename: str, index: Uni
     to the units the earlier ones name."""
     first = read[0][0]
     title = read_title(first.title)
+    if title.issuer_lines:
+        parsed.letterhead = parsed.letterhead or title
+    elif parsed.letterhead is not None:  # 'Biểu 2: Các xã' on a sheet of its own: the letterhead still holds
+        head = parsed.letterhead
+        title = replace(title, issuer_lines=head.issuer_lines, named=title.named or head.named,
+                        place=title.place or head.place, years=title.years or head.years)
     year = file_year(title, filename.rsplit("/", 1)[-1], options, first.sheet)
     drafts: list[Draft] = []
     for _, extraction in read:
@@ -103,6 +114,10 @@ def join_tables(drafts: list[Draft], later: list[Draft]) -> list[Draft]:
 
 def _draft_key(draft: Draft) -> tuple[str, str, int | None]:
     return fold(draft.unit_name or ""), fold(draft.district_name or ""), draft.year
+
+
+def _holds_values(table: Table) -> bool:
+    return any(any(ch.isdigit() for ch in text) for row in table.body for text in table.texts[row])
 
 
 def _reject_cross_sheet_duplicates(existing: list[Report], new: list[Report]) -> None:
