@@ -403,8 +403,7 @@ def _funding_lines(table: Table, vocab: Vocabulary, rows: list[int], draft: Draf
             break
 
 
-_AMOUNT_IN_TEXT = re.compile(r"(\d[\d.,]*)\s*(tỷ đồng|tỷ|triệu đồng|triệu|tr\.?đ|nghìn đồng|ngàn đồng|nghìn|ngàn|"
-                             r"đồng|đ|vnđ|vnd)?(?![\w])", re.IGNORECASE)
+_AMOUNT_IN_TEXT = re.compile(r"(\d[\d.,]*)((?:\s*[^\W\d_]+\.?){0,2})")
 
 
 _TOTAL_WORDS = re.compile(r"\btong (?:kinh phi|so tien|so kinh phi|cong)\b")
@@ -423,12 +422,21 @@ def funding_in_sentence(text: str, vocab: Vocabulary, stated_unit: int | None) -
         start = match.end()
         if meaning.kind != "funding" or meaning.target in found:
             continue
-        try:
-            found[meaning.target] = parse_amount(f"{match.group(1).rstrip('.,')} {match.group(2) or ''}".strip(),
-                                                 meaning.multiplier or stated_unit)
-        except ValueProblem:
-            continue  # a date or a document number inside the sentence, not an amount
+        amount = _amount_with_unit(match.group(1).rstrip(".,"), match.group(2).split(),
+                                   meaning.multiplier or stated_unit)
+        if amount is not None:  # None: a date or a document number inside the sentence, not an amount
+            found[meaning.target] = amount
     return found
+
+
+def _amount_with_unit(digits: str, after: list[str], default_unit: int | None) -> int | None:
+    """'148,2' followed by 'trieu dong' (any spelling the value parser knows), by 'triệu', or by no unit."""
+    for size in (2, 1, 0):
+        try:
+            return parse_amount(" ".join([digits, *after[:size]]).rstrip("."), default_unit)
+        except ValueProblem:
+            continue
+    return None
 
 
 def _amount(table: Table, row: int, column: int, text: str, meaning: Meaning) -> int:

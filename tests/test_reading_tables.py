@@ -36,6 +36,8 @@ def test_a_second_table_by_unit_is_joined_to_the_same_units(vocab, index):
 @pytest.mark.parametrize(("sentence", "funding"), [
     ("Tổng kinh phí 45 triệu đồng, trong đó ngân sách nhà nước 30 triệu, xã hội hóa 15 triệu đồng.",
      {"total": 45_000_000, "state_budget": 30_000_000, "social": 15_000_000}),
+    ("- Ngan sach nha nuoc: 148,2 trieu dong; Xa hoi hoa: 28,3 trieu dong",
+     {"state_budget": 148_200_000, "social": 28_300_000}),
     ("Kinh phí thực hiện: NSNN 12.500.000 đồng; XHH 3.000.000 đồng",
      {"state_budget": 12_500_000, "social": 3_000_000}),
     ("Tổng kinh phí huy động được là 1,2 tỷ đồng, gồm ngân sách 800 triệu đồng và nguồn xã hội hóa 400 triệu đồng",
