@@ -131,7 +131,7 @@ class Vocabulary:
         funding = self.funding_target(leaf) or self.funding_target(whole)
         if funding and (funding != "total" or not self.first_match(whole, "indicator")):
             return Meaning("funding", funding, multiplier=multiplier)
-        return self._indicator_meaning(whole, leaf, " ".join(path))
+        return self._indicator_meaning(whole, leaf, " ".join(path), path)
 
     def _without_mode(self, leaf: str) -> str:
         mode = self.first_match(leaf, "mode")
@@ -158,8 +158,8 @@ class Vocabulary:
         chosen = self.first_match_of(folded, specific or hits)
         return chosen.target if chosen else None
 
-    def _indicator_meaning(self, whole: str, leaf: str, raw: str) -> Meaning:
-        indicator = self._activity(whole)
+    def _indicator_meaning(self, whole: str, leaf: str, raw: str, path: tuple[str, ...]) -> Meaning:
+        indicator = self._nearest_activity(path) or self._activity(whole)
         measure = self._measure(leaf, raw) or self._measure(whole, raw)
         if indicator and measure and self._only_in_brackets(indicator, raw):
             return Meaning("measure", measure.target)  # 'Số lượng (cuộc, buổi, lớp)' explains a count
@@ -170,6 +170,15 @@ class Vocabulary:
         if measure:
             return Meaning("measure", measure.target)
         return Meaning(None)
+
+    def _nearest_activity(self, path: tuple[str, ...]) -> Synonym | None:
+        """The activity named nearest the leaf, above it: 'Cuộc thi trực tuyến' under 'Hoạt động trực
+        tuyến' is a contest held online. A measure-like name ('Học viên') defers to the activity above it."""
+        for text in reversed(path[:-1]):
+            found = self.first_match(fold(text), "indicator")
+            if found is not None and not found.measure:
+                return self._activity(fold(text))
+        return None
 
     def _activity(self, whole: str) -> Synonym | None:
         """The activity a header names. A synonym that is itself a measure ('Số lớp', 'Học viên') yields
