@@ -16,6 +16,7 @@ from etl.resolve import Options, Placer, Report, file_year
 from etl.tables import Table, find_tables
 from etl.text import fold
 from etl.title import TitleInfo, read_title
+from etl.understood import SheetReading, understood
 from etl.units import UnitIndex
 from etl.validate import check_report, check_totals
 
@@ -28,6 +29,7 @@ class ParsedFile:
     warnings: list[Issue] = field(default_factory=list)
     layouts: dict[str, str] = field(default_factory=dict)  # sheet -> layout read
     letterhead: TitleInfo | None = None  # the first sheet's title block: it holds for sheets without their own
+    readings: list[SheetReading] = field(default_factory=list)  # what was understood, per table
 
 
 def parse_file(data: bytes, filename: str, vocab: Vocabulary, index: UnitIndex,
@@ -71,7 +73,8 @@ def _parse_sheet(read: list[tuple[Table, Extraction]], filename: str, index: Uni
                         place=title.place or head.place, years=title.years or head.years)
     year = file_year(title, filename.rsplit("/", 1)[-1], options, first.sheet)
     drafts: list[Draft] = []
-    for _, extraction in read:
+    for table, extraction in read:
+        parsed.readings.append(understood(table, extraction))
         parsed.warnings += extraction.warnings + check_totals(extraction.drafts)
         drafts = join_tables(drafts, extraction.drafts) if drafts else list(extraction.drafts)
     placed = Placer(index, title, options, first.sheet, year).place(drafts)
