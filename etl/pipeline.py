@@ -43,6 +43,10 @@ def parse_file(data: bytes, filename: str, vocab: Vocabulary, index: UnitIndex,
             continue  # instructions or lookup lists, never a report
         tables = find_tables(sheet, vocab)
         read = [(table, extraction) for table in tables if (extraction := extract(table, vocab)) is not None]
+        empty = [table for table, extraction in read if not _states_anything(extraction)]
+        parsed.warnings += [Issue(f"bảng có tiêu đề ở dòng {t.header_rows[0] + 1} nhưng không có dòng số liệu nào — "
+                                  "không nạp gì từ bảng này", t.sheet, t.columns[0].header_cell) for t in empty]
+        read = [(table, extraction) for table, extraction in read if table not in empty]
         parsed.warnings += [Issue(f"bảng có tiêu đề ở dòng {t.header_rows[0] + 1} không đọc được (không rõ cột nào "
                                   "là đơn vị, hoạt động hay kinh phí) — bỏ qua cả bảng", t.sheet,
                                   t.columns[0].header_cell)
@@ -52,6 +56,9 @@ def parse_file(data: bytes, filename: str, vocab: Vocabulary, index: UnitIndex,
                 parsed.warnings.append(Issue("sheet không chứa bảng báo cáo — bỏ qua", sheet.name))
             continue
         _parse_sheet(read, filename, index, options, parsed)
+    if not parsed.reports and any("không có dòng số liệu" in w.message for w in parsed.warnings):
+        raise FormError("bảng báo cáo có dòng tiêu đề nhưng không có dòng số liệu nào (chỉ có tiêu đề, ngày "
+                        "tháng hoặc chữ ký) — không có gì để nạp")
     if not parsed.reports:
         raise FormError("không tìm thấy bảng báo cáo nào trong tệp (cần có dòng tiêu đề cột như "
                         "'Đơn vị', 'Lễ khai mạc', 'Số lượng', 'Số người tham gia')")
@@ -117,6 +124,12 @@ def join_tables(drafts: list[Draft], later: list[Draft]) -> list[Draft]:
 
 def _draft_key(draft: Draft) -> tuple[str, str, int | None]:
     return fold(draft.unit_name or ""), fold(draft.district_name or ""), draft.year
+
+
+def _states_anything(extraction: Extraction) -> bool:
+    """A table with a header and no unit or activity row stating a figure loads nothing."""
+    return any(d.facts or d.funding for d in extraction.drafts) or any(
+        d.unit_name for d in extraction.drafts if not d.is_total)
 
 
 def _holds_values(table: Table) -> bool:

@@ -4,6 +4,7 @@ figures are checks on the unit rows they cover."""
 
 import pytest
 
+from etl.errors import FormError
 from etl.extract import row_role
 from tests.reading_support import LETTERHEAD, figures, messages, read, workbook
 
@@ -65,3 +66,14 @@ def test_lines_under_the_table_are_never_units_even_without_a_blank_row(closing,
     parsed = read(workbook(("Biểu", rows)), vocab, index)
     assert figures(parsed) == UNITS
     assert messages(parsed) == []
+
+
+@pytest.mark.parametrize("header", [
+    [["STT", "Đơn vị", "Lễ khai mạc", "Số người tham gia"]],
+    [["TT", "Nội dung", "Số lượng", "Số người tham gia"]],
+    [["STT", "Xã, phường", "Lễ khai mạc", None], [None, None, "Số lượng", "Số người"]],
+])
+def test_a_table_with_headers_and_no_data_rows_loads_nothing_and_says_so(header, vocab, index):
+    rows = LETTERHEAD + header + [[None, "Châu Phú, ngày 20 tháng 10 năm 2023"], [None, "NGƯỜI LẬP BIỂU"]]
+    with pytest.raises(FormError, match="không có dòng số liệu nào"):
+        read(workbook(("Biểu", rows)), vocab, index)
