@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from etl.text import find_word, fold
+from etl.text import find_word, fold, soft
 from etl.values import header_multiplier
 
 DEFAULT_SYNONYMS = Path(__file__).resolve().parent.parent / "data" / "header_synonyms.csv"
@@ -29,6 +29,7 @@ class Synonym:
     target: str
     measure: str
     folded: str
+    written: str = ""  # with its diacritics (etl.text.soft), to tell 'thi' (cuộc thi) from 'thị' (thị trấn)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class Vocabulary:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
         return cls([Synonym(r["kind"].strip(), r["target"].strip(), (r.get("measure") or "").strip(),
-                            fold(r["synonym"])) for r in rows if r.get("synonym", "").strip()])
+                            fold(r["synonym"]), soft(r["synonym"])) for r in rows if r.get("synonym", "").strip()])
 
     @cached_property
     def _by_kind(self) -> dict[str, list[Synonym]]:
@@ -160,6 +161,8 @@ class Vocabulary:
 
     def _indicator_meaning(self, whole: str, leaf: str, raw: str, path: tuple[str, ...]) -> Meaning:
         indicator = self._nearest_activity(path) or self._activity(whole)
+        if indicator is not None and not written_in(raw, indicator):
+            indicator = None  # 'Xã, thị trấn' holds 'thi' only once its marks are dropped
         measure = self._measure(leaf, raw) or self._measure(whole, raw)
         if indicator and measure and self._only_in_brackets(indicator, raw):
             return Meaning("measure", measure.target)  # 'Số lượng (cuộc, buổi, lớp)' explains a count
@@ -189,8 +192,9 @@ class Vocabulary:
             return first
         rest = f" {whole} ".replace(f" {first.folded} ", " ", 1).strip()
         plain = self.first_match(rest, "indicator")
-        return Synonym(plain.kind, plain.target, first.measure, plain.folded) if plain and not plain.measure \
-            else first
+        if plain is None or plain.measure:
+            return first
+        return Synonym(plain.kind, plain.target, first.measure, plain.folded, plain.written)
 
     def _measure(self, text: str, raw: str) -> Synonym | None:
         """The measure a header names. One written only as the unit in brackets ('Tuyên truyền (lượt)',
@@ -215,11 +219,24 @@ class Vocabulary:
         folded = fold(name)
         funding = self.funding_target(folded)
         indicator = self.first_match(folded, "indicator")
+        indicator = indicator if indicator is not None and written_in(name, indicator) else None
         if funding and (funding != "total" or not indicator):
             return Meaning("funding", funding, multiplier=header_multiplier(name))
         if indicator:
             return Meaning("indicator", indicator.target, indicator.measure or None)
         return Meaning(None)
+
+
+def written_in(raw: str, synonym: Synonym) -> bool:
+    """The synonym's words stand in the text as written: each word the same, or the text's word typed without
+    marks ('Le khai mac'). A word whose marks differ is another word: 'thị' is not 'thi', 'động' not 'đồng'."""
+    if not synonym.written:
+        return True  # a synonym made in code with no written form: its folded match is all there is
+    words, wanted = soft(raw).split(), synonym.written.split()
+    for start in range(len(words) - len(wanted) + 1):
+        if all(w == x or w == fold(w) == fold(x) for w, x in zip(words[start:], wanted, strict=False)):
+            return True
+    return False
 
 
 def _covers(indicator: Synonym, measure: Synonym) -> bool:

@@ -123,7 +123,11 @@ def _name_column_by_content(table: Table) -> None:
     if roles & {"unit", "district", "activity", "value"} or not any(
             c.meaning.kind in ("indicator", "funding") for c in table.columns) or not table.body:
         return
-    for column in table.columns:
+    headed = {c.index for c in table.columns}
+    width = max((len(table.texts[r]) for r in table.body), default=0)
+    headerless = [Column(c, [], Meaning(None), cell_name(table.header_rows[-1], c))
+                  for c in range(width) if c not in headed]
+    for column in sorted([*table.columns, *headerless], key=lambda c: c.index):
         if column.meaning.kind == "column" or column.meaning.kind == "funding":
             continue
         cells = [table.text(r, column.index) for r in table.body]
@@ -132,6 +136,8 @@ def _name_column_by_content(table: Table) -> None:
         if filled and len(names) >= NAME_SHARE * len(filled) and len(set(names)) > len(names) // 2:
             column.meaning = Meaning("column", "unit")
             column.by_content = True
+            if column.index not in headed:
+                table.columns = sorted([*table.columns, column], key=lambda c: c.index)
             return
 
 
@@ -173,8 +179,20 @@ def _header_anchor(rows: list[list[object]], vocab: Vocabulary, start: int = 0) 
 
 
 def _looks_like_header(row: list[object], vocab: Vocabulary) -> bool:
+    if _holds_two_numbers(row):  # most rows of a body: decided without reading a word
+        return False
     strings = _strings(row)  # a title line (one text) is never scored: its words are unique to each form
-    return len(strings) >= 2 and _header_score(strings, vocab) >= 2 and _numeric_count(row) <= 1
+    return len(strings) >= 2 and _header_score(strings, vocab) >= 2
+
+
+def _holds_two_numbers(row: list[object]) -> bool:
+    found = 0
+    for v in row:
+        if (type(v) is float or type(v) is int) or (isinstance(v, str) and v and v[0].isdigit() and _DIGITS.match(v)):
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def _numeric_count(row: list[object]) -> int:
