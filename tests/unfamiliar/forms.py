@@ -1350,3 +1350,151 @@ form("nw_trung_dong", "never wrong", "one commune written twice with different f
          [4, "Xã Xuân Giao", 1, 240, 1, 40],
      ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
      Rejected("Xuân Giao"))
+
+form("p3_dvt_trieu_csv", "3", "CSV exported from a merged two-row header (blank cells where the merge was), "
+     "'ĐVT: triệu đồng' on its own line above the table, amounts '4,5'", "HonDat_KienGiang_2023.csv",
+     Csv([
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2023 - HUYỆN HÒN ĐẤT, TỈNH KIÊN GIANG"],
+         [None, None, None, None, "ĐVT: triệu đồng"],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Kinh phí", None],
+         [None, None, "Số buổi", "Số người", "NSNN", "XHH"],
+         [1, "Thị trấn Hòn Đất", 1, 420, "4,5", "1,5"],
+         [2, "Thị trấn Sóc Sơn", 1, 360, "3", "1"],
+         [3, "Xã Bình Sơn", 1, 210, "2,2", "0"],
+         [4, "Xã Mỹ Lâm", 1, 180, "1,8", "0,5"],
+         [None, "Cộng", 4, 1170, "11,5", "3"],
+     ]),
+     Loaded(2023, "91", (
+         U("Thị trấn Hòn Đất", {OPEN: (1, 420)}, (4_500_000, 1_500_000)),
+         U("Thị trấn Sóc Sơn", {OPEN: (1, 360)}, (3_000_000, 1_000_000)),
+         U("Xã Bình Sơn", {OPEN: (1, 210)}, (2_200_000, 0)),
+         U("Xã Mỹ Lâm", {OPEN: (1, 180)}, (1_800_000, 500_000)),
+     )))
+
+form("p7_phuong_so_theo_tieu_de", "7", "numbered wards ('Phường 1', 'P.2', 'Phường 3') that exist in two towns "
+     "of the province, placed by the letterhead's city", "TPSocTrang_2020_HTSD.xlsx",
+     Xlsx((Sheet("Phuong", [
+         *letterhead("UBND THÀNH PHỐ SÓC TRĂNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2020 - TỈNH SÓC TRĂNG"],
+         [],
+         ["TT", "Phường", "Lễ khai mạc", None, "Trưng bày sách", None],
+         [None, None, "Số buổi", "Số người", "Số buổi", "Số người"],
+         [1, "Phường 1", 1, 250, 1, 180],
+         [2, "P.2", 1, 220, None, None],
+         [3, "Phường 3", 1, 190, 2, 260],
+         [4, "Phường 10", 1, 160, 1, 90],
+         [None, "Cộng", 4, 820, 4, 530],
+     ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2020, "92", (
+         U("Phường 1", {OPEN: (1, 250), READ: (1, 180)}, district="Thành phố Sóc Trăng"),
+         U("Phường 2", {OPEN: (1, 220)}, district="Thành phố Sóc Trăng"),
+         U("Phường 3", {OPEN: (1, 190), READ: (2, 260)}, district="Thành phố Sóc Trăng"),
+         U("Phường 10", {OPEN: (1, 160), READ: (1, 90)}, district="Thành phố Sóc Trăng"),
+     )))
+
+form("p2_khoi_csv", "2", "CSV with group rows 'I. KHỐI CƠ QUAN, ĐƠN VỊ' / 'II. KHỐI XÃ, PHƯỜNG' carrying "
+     "subtotals, agencies in the first; 'Phường 1' placed by the town in the title", "NgaNam_2021_tong_hop.csv",
+     Csv([
+         ["UBND THỊ XÃ NGÃ NĂM - TỈNH SÓC TRĂNG"],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2021"],
+         ["STT", "Đơn vị", "Lớp học", None, "Tọa đàm", None],
+         [None, None, "Số lớp", "Số học viên", "Số buổi", "Số người"],
+         ["I", "KHỐI CƠ QUAN, ĐƠN VỊ", 3, 90, 1, 60],
+         [1, "Trung tâm GDNN-GDTX thị xã Ngã Năm", 3, 90, None, None],
+         [2, "Trung tâm Văn hóa - Thể thao thị xã Ngã Năm", None, None, 1, 60],
+         ["II", "KHỐI XÃ, PHƯỜNG", 4, 115, 3, 155],
+         [1, "Phường 1", 2, 60, 1, 70],
+         [2, "Xã Vĩnh Quới", 1, 30, 1, 45],
+         [3, "Xã Tân Long", 1, 25, 1, 40],
+         [None, "Tổng cộng", 7, 205, 4, 215],
+     ], delimiter=";"),
+     Loaded(2021, "92", (
+         U("Trung tâm GDNN-GDTX thị xã Ngã Năm", {CLASS: (3, 90)}),
+         U("Trung tâm Văn hóa - Thể thao thị xã Ngã Năm", {SEMINAR: (1, 60)}),
+         U("Phường 1", {CLASS: (2, 60), SEMINAR: (1, 70)}, district="Thị xã Ngã Năm"),
+         U("Xã Vĩnh Quới", {CLASS: (1, 30), SEMINAR: (1, 45)}),
+         U("Xã Tân Long", {CLASS: (1, 25), SEMINAR: (1, 40)}),
+     )))
+
+form("p10_dung_cho_cap_xa", "10", "2025 ward form whose title carries '(Mẫu dùng cho cấp xã, phường, đặc khu)': "
+     "the level words name no sender, the letterhead's ward does", "VinhTrach_2025.xlsx",
+     Xlsx((Sheet("Mẫu cấp xã", [
+         *letterhead("ỦY BAN NHÂN DÂN", "PHƯỜNG VĨNH TRẠCH", 4),
+         [],
+         ["BÁO CÁO KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2025"],
+         ["(Mẫu dùng cho cấp xã, phường, đặc khu)"],
+         ["Phường Vĩnh Trạch, tỉnh Cà Mau"],
+         ["TT", "Nội dung hoạt động", "Số lượng", "Số người tham gia"],
+         [1, "Lễ khai mạc", 1, 350],
+         [2, "Tuyên truyền trên mạng xã hội", 25, None],
+         [3, "Cuộc thi trực tuyến tìm hiểu về chuyển đổi số", 1, 410],
+         [],
+         ["Kinh phí tổ chức:"],
+         ["- Ngân sách nhà nước: 7.000.000 đồng"],
+         ["- Xã hội hóa: 3.000.000 đồng"],
+     ], ("A4:D4", "A5:D5")),)),
+     Loaded(2025, "96", (
+         U("Phường Vĩnh Trạch", {OPEN: (1, 350), COMM: (25, 0), CONTEST: (1, 410)}, (7_000_000, 3_000_000)),
+     )))
+
+form("nw_so_kem_chu", "never wrong", "counts typed with their units ('1 buổi', '350 người', '2 lớp', '60 HV') "
+     "and amounts as '5 triệu' / '1.500.000đ' under 'Kinh phí NSNN': read exactly, or refused",
+     "GioLinh_QuangTri_2022.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND HUYỆN GIO LINH", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2022 - TỈNH QUẢNG TRỊ"],
+         [],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Lớp học", None, "Kinh phí NSNN"],
+         [None, None, "Số buổi", "Số người", "Số lớp", "Học viên", None],
+         [1, "Thị trấn Gio Linh", "1 buổi", "350 người", "2 lớp", "60 HV", "5 triệu"],
+         [2, "Thị trấn Cửa Việt", "1 buổi", "280 người", "1 lớp", "30 HV", "3,5 triệu"],
+         [3, "Xã Gio Mỹ", "1 buổi", "150 người", None, None, "1.500.000đ"],
+     ], ("A4:G4", "A6:A7", "B6:B7", "C6:D6", "E6:F6", "G6:G7")),)),
+     Loaded(2022, "44", (
+         U("Thị trấn Gio Linh", {OPEN: (1, 350), CLASS: (2, 60)}, (5_000_000, 0)),
+         U("Thị trấn Cửa Việt", {OPEN: (1, 280), CLASS: (1, 30)}, (3_500_000, 0)),
+         U("Xã Gio Mỹ", {OPEN: (1, 150)}, (1_500_000, 0)),
+     ), or_rejected=True))
+
+form("nw_nam_hoc", "never wrong", "schools of a district; the title names the week's year 2024 and the school "
+     "year 2024-2025: the week is 2024 (a refusal is also right, another year never is)",
+     "DucTrong_truong_hoc_HTSD.xlsx",
+     Xlsx((Sheet("Trường học", [
+         *letterhead("UBND HUYỆN ĐỨC TRỌNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024 - NĂM HỌC 2024-2025"],
+         ["Huyện Đức Trọng, tỉnh Lâm Đồng"],
+         ["TT", "Đơn vị", "Ngày hội đọc sách", None, "Hội thi", None],
+         [None, None, "Số buổi", "Số người", "Số cuộc", "Số người"],
+         [1, "Trường TH Kim Đồng", 2, 640, 1, 45],
+         [2, "Trường THCS Nguyễn Trãi", 1, 820, 2, 90],
+         [3, "Trường MG Hoa Hồng", 1, 150, None, None],
+     ], ("A4:F4", "A5:F5", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2024, "68", (
+         U("Trường TH Kim Đồng", {READ: (2, 640), CONTEST: (1, 45)}),
+         U("Trường THCS Nguyễn Trãi", {READ: (1, 820), CONTEST: (2, 90)}),
+         U("Trường MG Hoa Hồng", {READ: (1, 150)}),
+     ), or_rejected=True))
+
+form("nw_ngay_bao_cao_nam_sau", "never wrong", "a 2023 report signed on 05/01/2024 by Thị xã Kỳ Anh (Hà Tĩnh "
+     "also has a Huyện Kỳ Anh): the date line is not the report's year (a refusal is also right)",
+     "KyAnh_BC_tuan_le.xlsx",
+     Xlsx((Sheet("BC", [
+         *letterhead("UBND THỊ XÃ KỲ ANH", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 4),
+         [],
+         ["BÁO CÁO KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2023"],
+         ["(Thị xã Kỳ Anh, tỉnh Hà Tĩnh)"],
+         ["TT", "Hoạt động", "Số lượng", "Số người tham gia"],
+         [1, "Lễ phát động", 1, 500],
+         [2, "Tập huấn kỹ năng số cho người dân", 3, 150],
+         [3, "Tuyên dương gia đình học tập", 1, 40],
+         [],
+         ["- Ngân sách nhà nước: 20.000.000 đồng"],
+         ["- Xã hội hóa: 0 đồng"],
+         [None, None, "Kỳ Anh, ngày 05 tháng 01 năm 2024"],
+     ], ("A4:D4", "A5:D5")),)),
+     Loaded(2023, "42", (
+         U("Thị xã Kỳ Anh", {OPEN: (1, 500), TRAIN: (3, 150), PRAISE: (1, 40)}, (20_000_000, 0)),
+     ), or_rejected=True))
