@@ -1498,3 +1498,68 @@ form("nw_ngay_bao_cao_nam_sau", "never wrong", "a 2023 report signed on 05/01/20
      Loaded(2023, "42", (
          U("Thị xã Kỳ Anh", {OPEN: (1, 500), TRAIN: (3, 150), PRAISE: (1, 40)}, (20_000_000, 0)),
      ), or_rejected=True))
+
+form("p1_cot_ten_trong", "1", "the unit column has no header at all (blank above the names): its values are "
+     "commune names", "CamGiang_2023_khong_tieu_de_cot.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND HUYỆN CẨM GIÀNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2023 - TỈNH HẢI DƯƠNG"],
+         [],
+         ["TT", None, "Lễ khai mạc", None, "Hội thi", None],
+         [None, None, "Số buổi", "Số người", "Số cuộc", "Số người"],
+         [1, "Xã Cẩm Vũ", 1, 230, 1, 60],
+         [2, "Xã Cẩm Văn", 1, 190, None, None],
+         [3, "Xã Đức Chính", 1, 210, 2, 85],
+         [4, "Xã Định Sơn", 1, 175, 1, 40],
+         [None, "Cộng", 4, 805, 4, 185],
+     ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2023, "31", (
+         U("Xã Cẩm Vũ", {OPEN: (1, 230), CONTEST: (1, 60)}),
+         U("Xã Cẩm Văn", {OPEN: (1, 190)}),
+         U("Xã Đức Chính", {OPEN: (1, 210), CONTEST: (2, 85)}),
+         U("Xã Định Sơn", {OPEN: (1, 175), CONTEST: (1, 40)}),
+     )))
+
+form("p8_long_huyen_xa_tong", "8", "long CSV with district and commune columns, measures 'Số người tham dự' / "
+     "'Kinh phí ngân sách (đồng)' / 'Kinh phí xã hội hóa (đồng)', and 'Toàn huyện' total rows that are a check, "
+     "not a unit", "QuangTri_HaiLang_2022_du_lieu.csv",
+     Csv([
+         ["Tỉnh", "Huyện", "Xã", "Năm", "Hoạt động", "Chỉ tiêu", "Số liệu"],
+         ["Quảng Trị", "Hải Lăng", "Thị trấn Diên Sanh", 2022, "Khai mạc", "Số lượng", 1],
+         ["Quảng Trị", "Hải Lăng", "Thị trấn Diên Sanh", 2022, "Khai mạc", "Số người tham dự", 400],
+         ["Quảng Trị", "Hải Lăng", "Thị trấn Diên Sanh", 2022, "Khai mạc", "Kinh phí ngân sách (đồng)", 6000000],
+         ["Quảng Trị", "Hải Lăng", "Xã Hải Phú", 2022, "Khai mạc", "Số lượng", 1],
+         ["Quảng Trị", "Hải Lăng", "Xã Hải Phú", 2022, "Khai mạc", "Số người tham dự", 220],
+         ["Quảng Trị", "Hải Lăng", "Xã Hải Phú", 2022, "Khai mạc", "Kinh phí xã hội hóa (đồng)", 1500000],
+         ["Quảng Trị", "Hải Lăng", "Xã Hải Phú", 2022, "Tham quan", "Số lượng", 1],
+         ["Quảng Trị", "Hải Lăng", "Xã Hải Phú", 2022, "Tham quan", "Số người tham dự", 45],
+         ["Quảng Trị", "Hải Lăng", "Toàn huyện", 2022, "Khai mạc", "Số lượng", 2],
+         ["Quảng Trị", "Hải Lăng", "Toàn huyện", 2022, "Khai mạc", "Số người tham dự", 620],
+         ["Quảng Trị", "Hải Lăng", "Toàn huyện", 2022, "Tham quan", "Số lượng", 1],
+         ["Quảng Trị", "Hải Lăng", "Toàn huyện", 2022, "Tham quan", "Số người tham dự", 45],
+     ]),
+     Loaded(2022, "44", (
+         U("Thị trấn Diên Sanh", {OPEN: (1, 400)}, (6_000_000, 0)),
+         U("Xã Hải Phú", {OPEN: (1, 220), VISIT: (1, 45)}, (0, 1_500_000)),
+     )))
+
+form("p10_cap_huyen", "10", "a district's own report titled '… CẤP HUYỆN NĂM 2022': the sender is the district "
+     "in the letterhead, 'cấp huyện' names nothing; funding as a two-row table", "TanHiep_cap_huyen_2022.xlsx",
+     Xlsx((Sheet("Cấp huyện", [
+         *letterhead("UBND HUYỆN TÂN HIỆP", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 4),
+         [],
+         ["BÁO CÁO KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI CẤP HUYỆN NĂM 2022"],
+         ["(Huyện Tân Hiệp, tỉnh Kiên Giang)"],
+         ["TT", "Nội dung hoạt động", "Số lượng", "Số người tham gia"],
+         [1, "Lễ khai mạc cấp huyện", 1, 550],
+         [2, "Hội thảo \"Học tập suốt đời trong thời đại số\"", 1, 130],
+         [3, "Tham quan di tích lịch sử", 2, 90],
+         [],
+         ["TT", "Nguồn kinh phí", "Số tiền (đồng)"],
+         [1, "Ngân sách huyện", 18000000],
+         [2, "Vận động xã hội hóa", 4000000],
+     ], ("A4:D4", "A5:D5")),)),
+     Loaded(2022, "91", (
+         U("Huyện Tân Hiệp", {OPEN: (1, 550), SEMINAR: (1, 130), VISIT: (2, 90)}, (18_000_000, 4_000_000)),
+     )))
