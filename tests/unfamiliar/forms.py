@@ -1563,3 +1563,90 @@ form("p10_cap_huyen", "10", "a district's own report titled '… CẤP HUYỆN N
      Loaded(2022, "91", (
          U("Huyện Tân Hiệp", {OPEN: (1, 550), SEMINAR: (1, 130), VISIT: (2, 90)}, (18_000_000, 4_000_000)),
      )))
+
+form("p1_ubnd_prefix", "1", "'Đơn vị báo cáo' values written as senders: 'UBND xã Cát Hanh', 'UBND TT Cát Tiến'",
+     "PhuCat_2024_don_vi_bao_cao.xlsx",
+     Xlsx((Sheet("TH", [
+         *letterhead("UBND HUYỆN PHÙ CÁT", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024 - TỈNH BÌNH ĐỊNH"],
+         [],
+         ["TT", "Đơn vị báo cáo", "Lễ khai mạc", None, "Tuyên truyền"],
+         [None, None, "Số buổi", "Số người", "Số lượng"],
+         [1, "UBND xã Cát Hanh", 1, 240, 10],
+         [2, "UBND xã Cát Trinh", 1, 205, 7],
+         [3, "UBND TT Cát Tiến", 1, 330, 14],
+         [4, "UBND xã Cát Hải", 1, 190, 5],
+         [None, "Tổng cộng", 4, 965, 36],
+     ], ("A4:E4", "A6:A7", "B6:B7", "C6:D6")),)),
+     Loaded(2024, "52", (
+         U("Xã Cát Hanh", {OPEN: (1, 240), COMM: (10, 0)}),
+         U("Xã Cát Trinh", {OPEN: (1, 205), COMM: (7, 0)}),
+         U("Thị trấn Cát Tiến", {OPEN: (1, 330), COMM: (14, 0)}),
+         U("Xã Cát Hải", {OPEN: (1, 190), COMM: (5, 0)}),
+     )))
+
+form("p1_dac_khu_2025", "1", "2025 units of the new An Giang (old Kiên Giang's): 'Đặc khu Phú Quốc', 'Đặc khu "
+     "Kiên Hải' beside wards and communes, under 'Tên đơn vị hành chính'", "AnGiang_2025_dac_khu.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND TỈNH AN GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2025 (khu vực phía Tây)"],
+         [],
+         ["STT", "Tên đơn vị hành chính", "Lễ phát động", None, "Tham quan", None],
+         [None, None, "Số buổi", "Số người", "Số đợt", "Số người"],
+         [1, "Đặc khu Phú Quốc", 1, 700, 3, 240],
+         [2, "Đặc khu Kiên Hải", 1, 180, 1, 60],
+         [3, "Phường Rạch Giá", 1, 650, 2, 150],
+         [4, "Xã Tân Hiệp", 1, 300, None, None],
+     ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2025, "91", (
+         U("Đặc khu Phú Quốc", {OPEN: (1, 700), VISIT: (3, 240)}),
+         U("Đặc khu Kiên Hải", {OPEN: (1, 180), VISIT: (1, 60)}),
+         U("Phường Rạch Giá", {OPEN: (1, 650), VISIT: (2, 150)}),
+         U("Xã Tân Hiệp", {OPEN: (1, 300)}),
+     )))
+
+form("p9_xls_ba_dong_doc", "9", "Excel 97-2003, three header rows: 'KẾT QUẢ THỰC HIỆN' across every figure, "
+     "activities below, measures at the bottom, and 'Số tin bài tuyên truyền' merged down rows 2-3 beside them; "
+     "'Ghi chú' merged down all three", "QuangTri_2021_3dong.xls",
+     Xls((Sheet("Bieu", [
+         *letterhead("UBND TỈNH QUẢNG TRỊ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["BIỂU TỔNG HỢP TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2021"],
+         [],
+         ["TT", "Đơn vị", "KẾT QUẢ THỰC HIỆN", None, None, None, None, "Ghi chú"],
+         [None, None, "Số tin bài tuyên truyền", "Lễ khai mạc", None, "Tập huấn kỹ năng số", None, None],
+         [None, None, None, "Số buổi", "Số người", "Số lớp", "Số người", None],
+         [1, "Thành phố Đông Hà", 40, 1, 750, 3, 120, None],
+         [2, "Huyện Gio Linh", 18, 1, 400, 1, 45, "Tổ chức trực tuyến"],
+         [3, "Huyện Hải Lăng", 22, 1, 380, 2, 70, None],
+         [4, "Huyện Triệu Phong", 15, 1, 350, None, None, None],
+         [None, "Tổng cộng", 95, 4, 1880, 6, 235, None],
+     ], ("A4:H4", "A6:A8", "B6:B8", "C6:G6", "H6:H8", "C7:C8", "D7:E7", "F7:G7")),)),
+     Loaded(2021, "44", (
+         U("Thành phố Đông Hà", {COMM: (40, 0), OPEN: (1, 750), TRAIN: (3, 120)}),
+         U("Huyện Gio Linh", {COMM: (18, 0), OPEN: (1, 400), TRAIN: (1, 45)}),
+         U("Huyện Hải Lăng", {COMM: (22, 0), OPEN: (1, 380), TRAIN: (2, 70)}),
+         U("Huyện Triệu Phong", {COMM: (15, 0), OPEN: (1, 350)}),
+     )))
+
+form("nw_dong_huyen_lech", "never wrong", "a district row (3 events, 700 participants) over its communes, which "
+     "add up to 720: the communes load with a warning naming both numbers, never a negative remainder for the "
+     "district (a refusal is also right)", "KrongBong_2023_huyen_xa.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND TỈNH ĐẮK LẮK", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 4),
+         [],
+         ["KẾT QUẢ LỄ KHAI MẠC TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2023"],
+         [],
+         ["TT", "Đơn vị", "Số buổi khai mạc", "Số người tham gia"],
+         [1, "Huyện Krông Bông", 3, 700],
+         ["-", "Thị trấn Krông Kmar", 1, 330],
+         ["-", "Xã Hòa Sơn", 1, 210],
+         ["-", "Xã Yang Reh", 1, 180],
+     ], ("A4:D4",)),)),
+     Loaded(2023, "66", (
+         U("Thị trấn Krông Kmar", {OPEN: (1, 330)}),
+         U("Xã Hòa Sơn", {OPEN: (1, 210)}),
+         U("Xã Yang Reh", {OPEN: (1, 180)}),
+     ), warnings=((700, 720),), or_rejected=True))
