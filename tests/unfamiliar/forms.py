@@ -1650,3 +1650,53 @@ form("nw_dong_huyen_lech", "never wrong", "a district row (3 events, 700 partici
          U("Xã Hòa Sơn", {OPEN: (1, 210)}),
          U("Xã Yang Reh", {OPEN: (1, 180)}),
      ), warnings=((700, 720),), or_rejected=True))
+
+form("p4_ten_khac_nhau", "4", "a 'Bảng 2' of funding naming the same communes differently ('TT Phước An', "
+     "'Ea Kly' without type) from the activity table: joined to the same units", "KrongPac_2024_hai_bang.xlsx",
+     Xlsx((Sheet("Bao cao", [
+         *letterhead("UBND HUYỆN KRÔNG PẮC", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024 - TỈNH ĐẮK LẮK"],
+         [],
+         ["Bảng 1. Hoạt động"],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Tọa đàm", None],
+         [None, None, "Số buổi", "Số người", "Số buổi", "Số người"],
+         [1, "Thị trấn Phước An", 1, 480, 2, 110],
+         [2, "Xã Ea Kly", 1, 230, 1, 40],
+         [3, "Xã Ea Phê", 1, 260, None, None],
+         [],
+         ["Bảng 2. Kinh phí (đồng)"],
+         ["TT", "Xã/TT", "Ngân sách", "Xã hội hóa"],
+         [1, "TT Phước An", 9000000, 2500000],
+         [2, "Ea Kly", 3000000, 500000],
+         [3, "Ea Phê", 3500000, 0],
+     ], ("A4:F4", "A7:A8", "B7:B8", "C7:D7", "E7:F7")),)),
+     Loaded(2024, "66", (
+         U("Thị trấn Phước An", {OPEN: (1, 480), SEMINAR: (2, 110)}, (9_000_000, 2_500_000)),
+         U("Xã Ea Kly", {OPEN: (1, 230), SEMINAR: (1, 40)}, (3_000_000, 500_000)),
+         U("Xã Ea Phê", {OPEN: (1, 260)}, (3_500_000, 0)),
+     )))
+
+form("nw_don_vi_gop_hai_dong", "never wrong", "each commune's name merged down two rows, one row for in-person "
+     "and one for online ('Hình thức'): the two rows add up for the commune (a refusal is also right, giving the "
+     "second row to no one or to another unit never is)", "HoangHoa_2024_hinh_thuc.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND HUYỆN HOẰNG HÓA", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024 - TỈNH THANH HÓA"],
+         [],
+         ["TT", "Đơn vị", "Hình thức", "Hội thảo, tọa đàm", None],
+         [None, None, None, "Số buổi", "Số người"],
+         [1, "Xã Hoằng Trinh", "Trực tiếp", 1, 70],
+         [None, None, "Trực tuyến", 1, 150],
+         [2, "Xã Hoằng Sơn", "Trực tiếp", 2, 95],
+         [None, None, "Trực tuyến", None, None],
+         [3, "Xã Hoằng Lộc", "Trực tiếp", 1, 60],
+         [None, None, "Trực tuyến", 1, 210],
+     ], ("A4:E4", "A6:A7", "B6:B7", "C6:C7", "D6:E6", "A8:A9", "B8:B9", "A10:A11", "B10:B11", "A12:A13",
+         "B12:B13")),)),
+     Loaded(2024, "38", (
+         U("Xã Hoằng Trinh", {SEMINAR: (2, 220)}),
+         U("Xã Hoằng Sơn", {SEMINAR: (2, 95)}),
+         U("Xã Hoằng Lộc", {SEMINAR: (2, 270)}),
+     ), or_rejected=True))
