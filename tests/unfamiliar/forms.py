@@ -8,6 +8,8 @@ that year, from the official lists in `vietnamadminunits` (the old 63-province m
 
 from __future__ import annotations
 
+import unicodedata
+
 from .expect import (
     CLASS,
     CLASS_OR_ONLINE,
@@ -34,6 +36,11 @@ def letterhead(upper: str, lower: str, motto_column: int = 4) -> list[list]:
     """The two letterhead lines: the issuing body on the left, the national motto on the right."""
     pad = [None] * (motto_column - 1)
     return [[upper, *pad, MOTTO[0]], [lower, *pad, MOTTO[1]]]
+
+
+def decomposed(rows: list[list]) -> list[list]:
+    """The same rows typed on a system that stores Vietnamese decomposed (NFD): 'ư' + combining marks."""
+    return [[unicodedata.normalize("NFD", v) if isinstance(v, str) else v for v in row] for row in rows]
 
 
 FORMS: list[Form] = []
@@ -1699,4 +1706,46 @@ form("nw_don_vi_gop_hai_dong", "never wrong", "each commune's name merged down t
          U("Xã Hoằng Trinh", {SEMINAR: (2, 220)}),
          U("Xã Hoằng Sơn", {SEMINAR: (2, 95)}),
          U("Xã Hoằng Lộc", {SEMINAR: (2, 270)}),
+     ), or_rejected=True))
+
+
+form("p7_nfd_truc_hung", "7", "every text decomposed (NFD), with Xã Trực Hưng and Xã Trực Hùng of one district",
+     "TrucNinh_NamDinh_2021.xlsx",
+     Xlsx((Sheet("Sheet1", decomposed([
+         *letterhead("UBND HUYỆN TRỰC NINH", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2021 - TỈNH NAM ĐỊNH"],
+         [],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Triển lãm sách", None],
+         [None, None, "Số buổi", "Số người", "Số buổi", "Số người"],
+         [1, "Thị trấn Cổ Lễ", 1, 380, 2, 300],
+         [2, "Xã Trực Hưng", 1, 210, 1, 120],
+         [3, "Xã Trực Hùng", 1, 190, None, None],
+         [4, "Xã Trực Đại", 1, 230, 1, 140],
+         [None, "Cộng", 4, 1010, 4, 560],
+     ]), ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2021, "37", (
+         U("Thị trấn Cổ Lễ", {OPEN: (1, 380), READ: (2, 300)}),
+         U("Xã Trực Hưng", {OPEN: (1, 210), READ: (1, 120)}),
+         U("Xã Trực Hùng", {OPEN: (1, 190)}),
+         U("Xã Trực Đại", {OPEN: (1, 230), READ: (1, 140)}),
+     )))
+
+form("nw_nguoi_truoc_so_buoi", "never wrong", "measures in the unusual order 'Số người | Số buổi' under each "
+     "activity: read by their names, never by position (a refusal is also right)", "HaiLang_2020_thu_tu.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND HUYỆN HẢI LĂNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2020 - TỈNH QUẢNG TRỊ"],
+         [],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Hội thi", None],
+         [None, None, "Số người", "Số buổi", "Số người", "Số cuộc"],
+         [1, "Thị trấn Diên Sanh", 420, 1, 95, 2],
+         [2, "Xã Hải Phú", 230, 1, 40, 1],
+         [3, "Xã Hải Thượng", 260, 1, None, None],
+     ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2020, "44", (
+         U("Thị trấn Diên Sanh", {OPEN: (1, 420), CONTEST: (2, 95)}),
+         U("Xã Hải Phú", {OPEN: (1, 230), CONTEST: (1, 40)}),
+         U("Xã Hải Thượng", {OPEN: (1, 260)}),
      ), or_rejected=True))
