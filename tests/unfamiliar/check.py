@@ -32,6 +32,8 @@ def differences(form: Form, result, sql: Query) -> list[str]:
         found.append(f"status {result.status}")
     if duplicates := _duplicates(sql):
         found.append(f"units twice: {duplicates}")
+    if negative := _negative(sql):
+        found.append(f"negative figures: {negative}")
     loaded, wanted = sorted(_units(sql, expect.units)), sorted(_label(u).lower() for u in expect.units)
     if loaded != wanted:
         found.append(f"units {_diff(loaded, wanted)}")
@@ -116,6 +118,14 @@ def _duplicates(sql: Query) -> list:
                   HAVING count(*) > 1
                   UNION ALL SELECT unit_key, NULL, count(*) FROM report_funding GROUP BY year, unit_key
                   HAVING count(*) > 1""")
+
+
+def _negative(sql: Query) -> list:
+    """No view ever shows a negative figure (a district's remainder after its communes included)."""
+    return sql("""SELECT unit_name, indicator, events, participants FROM report_facts
+                  WHERE events < 0 OR participants < 0
+                  UNION ALL SELECT unit_name, NULL, state_budget_vnd, social_vnd FROM report_funding
+                  WHERE state_budget_vnd < 0 OR social_vnd < 0""")
 
 
 def _names(message: str, number: int) -> bool:

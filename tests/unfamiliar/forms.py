@@ -8,6 +8,8 @@ that year, from the official lists in `vietnamadminunits` (the old 63-province m
 
 from __future__ import annotations
 
+import unicodedata
+
 from .expect import (
     CLASS,
     CLASS_OR_ONLINE,
@@ -34,6 +36,11 @@ def letterhead(upper: str, lower: str, motto_column: int = 4) -> list[list]:
     """The two letterhead lines: the issuing body on the left, the national motto on the right."""
     pad = [None] * (motto_column - 1)
     return [[upper, *pad, MOTTO[0]], [lower, *pad, MOTTO[1]]]
+
+
+def decomposed(rows: list[list]) -> list[list]:
+    """The same rows typed on a system that stores Vietnamese decomposed (NFD): 'ư' + combining marks."""
+    return [[unicodedata.normalize("NFD", v) if isinstance(v, str) else v for v in row] for row in rows]
 
 
 FORMS: list[Form] = []
@@ -1350,3 +1357,395 @@ form("nw_trung_dong", "never wrong", "one commune written twice with different f
          [4, "Xã Xuân Giao", 1, 240, 1, 40],
      ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
      Rejected("Xuân Giao"))
+
+form("p3_dvt_trieu_csv", "3", "CSV exported from a merged two-row header (blank cells where the merge was), "
+     "'ĐVT: triệu đồng' on its own line above the table, amounts '4,5'", "HonDat_KienGiang_2023.csv",
+     Csv([
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2023 - HUYỆN HÒN ĐẤT, TỈNH KIÊN GIANG"],
+         [None, None, None, None, "ĐVT: triệu đồng"],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Kinh phí", None],
+         [None, None, "Số buổi", "Số người", "NSNN", "XHH"],
+         [1, "Thị trấn Hòn Đất", 1, 420, "4,5", "1,5"],
+         [2, "Thị trấn Sóc Sơn", 1, 360, "3", "1"],
+         [3, "Xã Bình Sơn", 1, 210, "2,2", "0"],
+         [4, "Xã Mỹ Lâm", 1, 180, "1,8", "0,5"],
+         [None, "Cộng", 4, 1170, "11,5", "3"],
+     ]),
+     Loaded(2023, "91", (
+         U("Thị trấn Hòn Đất", {OPEN: (1, 420)}, (4_500_000, 1_500_000)),
+         U("Thị trấn Sóc Sơn", {OPEN: (1, 360)}, (3_000_000, 1_000_000)),
+         U("Xã Bình Sơn", {OPEN: (1, 210)}, (2_200_000, 0)),
+         U("Xã Mỹ Lâm", {OPEN: (1, 180)}, (1_800_000, 500_000)),
+     )))
+
+form("p7_phuong_so_theo_tieu_de", "7", "numbered wards ('Phường 1', 'P.2', 'Phường 3') that exist in two towns "
+     "of the province, placed by the letterhead's city", "TPSocTrang_2020_HTSD.xlsx",
+     Xlsx((Sheet("Phuong", [
+         *letterhead("UBND THÀNH PHỐ SÓC TRĂNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2020 - TỈNH SÓC TRĂNG"],
+         [],
+         ["TT", "Phường", "Lễ khai mạc", None, "Trưng bày sách", None],
+         [None, None, "Số buổi", "Số người", "Số buổi", "Số người"],
+         [1, "Phường 1", 1, 250, 1, 180],
+         [2, "P.2", 1, 220, None, None],
+         [3, "Phường 3", 1, 190, 2, 260],
+         [4, "Phường 10", 1, 160, 1, 90],
+         [None, "Cộng", 4, 820, 4, 530],
+     ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2020, "92", (
+         U("Phường 1", {OPEN: (1, 250), READ: (1, 180)}, district="Thành phố Sóc Trăng"),
+         U("Phường 2", {OPEN: (1, 220)}, district="Thành phố Sóc Trăng"),
+         U("Phường 3", {OPEN: (1, 190), READ: (2, 260)}, district="Thành phố Sóc Trăng"),
+         U("Phường 10", {OPEN: (1, 160), READ: (1, 90)}, district="Thành phố Sóc Trăng"),
+     )))
+
+form("p2_khoi_csv", "2", "CSV with group rows 'I. KHỐI CƠ QUAN, ĐƠN VỊ' / 'II. KHỐI XÃ, PHƯỜNG' carrying "
+     "subtotals, agencies in the first; 'Phường 1' placed by the town in the title", "NgaNam_2021_tong_hop.csv",
+     Csv([
+         ["UBND THỊ XÃ NGÃ NĂM - TỈNH SÓC TRĂNG"],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2021"],
+         ["STT", "Đơn vị", "Lớp học", None, "Tọa đàm", None],
+         [None, None, "Số lớp", "Số học viên", "Số buổi", "Số người"],
+         ["I", "KHỐI CƠ QUAN, ĐƠN VỊ", 3, 90, 1, 60],
+         [1, "Trung tâm GDNN-GDTX thị xã Ngã Năm", 3, 90, None, None],
+         [2, "Trung tâm Văn hóa - Thể thao thị xã Ngã Năm", None, None, 1, 60],
+         ["II", "KHỐI XÃ, PHƯỜNG", 4, 115, 3, 155],
+         [1, "Phường 1", 2, 60, 1, 70],
+         [2, "Xã Vĩnh Quới", 1, 30, 1, 45],
+         [3, "Xã Tân Long", 1, 25, 1, 40],
+         [None, "Tổng cộng", 7, 205, 4, 215],
+     ], delimiter=";"),
+     Loaded(2021, "92", (
+         U("Trung tâm GDNN-GDTX thị xã Ngã Năm", {CLASS: (3, 90)}),
+         U("Trung tâm Văn hóa - Thể thao thị xã Ngã Năm", {SEMINAR: (1, 60)}),
+         U("Phường 1", {CLASS: (2, 60), SEMINAR: (1, 70)}, district="Thị xã Ngã Năm"),
+         U("Xã Vĩnh Quới", {CLASS: (1, 30), SEMINAR: (1, 45)}),
+         U("Xã Tân Long", {CLASS: (1, 25), SEMINAR: (1, 40)}),
+     )))
+
+form("p10_dung_cho_cap_xa", "10", "2025 ward form whose title carries '(Mẫu dùng cho cấp xã, phường, đặc khu)': "
+     "the level words name no sender, the letterhead's ward does", "VinhTrach_2025.xlsx",
+     Xlsx((Sheet("Mẫu cấp xã", [
+         *letterhead("ỦY BAN NHÂN DÂN", "PHƯỜNG VĨNH TRẠCH", 4),
+         [],
+         ["BÁO CÁO KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2025"],
+         ["(Mẫu dùng cho cấp xã, phường, đặc khu)"],
+         ["Phường Vĩnh Trạch, tỉnh Cà Mau"],
+         ["TT", "Nội dung hoạt động", "Số lượng", "Số người tham gia"],
+         [1, "Lễ khai mạc", 1, 350],
+         [2, "Tuyên truyền trên mạng xã hội", 25, None],
+         [3, "Cuộc thi trực tuyến tìm hiểu về chuyển đổi số", 1, 410],
+         [],
+         ["Kinh phí tổ chức:"],
+         ["- Ngân sách nhà nước: 7.000.000 đồng"],
+         ["- Xã hội hóa: 3.000.000 đồng"],
+     ], ("A4:D4", "A5:D5")),)),
+     Loaded(2025, "96", (
+         U("Phường Vĩnh Trạch", {OPEN: (1, 350), COMM: (25, 0), CONTEST: (1, 410)}, (7_000_000, 3_000_000)),
+     )))
+
+form("nw_so_kem_chu", "never wrong", "counts typed with their units ('1 buổi', '350 người', '2 lớp', '60 HV') "
+     "and amounts as '5 triệu' / '1.500.000đ' under 'Kinh phí NSNN': read exactly, or refused",
+     "GioLinh_QuangTri_2022.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND HUYỆN GIO LINH", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2022 - TỈNH QUẢNG TRỊ"],
+         [],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Lớp học", None, "Kinh phí NSNN"],
+         [None, None, "Số buổi", "Số người", "Số lớp", "Học viên", None],
+         [1, "Thị trấn Gio Linh", "1 buổi", "350 người", "2 lớp", "60 HV", "5 triệu"],
+         [2, "Thị trấn Cửa Việt", "1 buổi", "280 người", "1 lớp", "30 HV", "3,5 triệu"],
+         [3, "Xã Gio Mỹ", "1 buổi", "150 người", None, None, "1.500.000đ"],
+     ], ("A4:G4", "A6:A7", "B6:B7", "C6:D6", "E6:F6", "G6:G7")),)),
+     Loaded(2022, "44", (
+         U("Thị trấn Gio Linh", {OPEN: (1, 350), CLASS: (2, 60)}, (5_000_000, 0)),
+         U("Thị trấn Cửa Việt", {OPEN: (1, 280), CLASS: (1, 30)}, (3_500_000, 0)),
+         U("Xã Gio Mỹ", {OPEN: (1, 150)}, (1_500_000, 0)),
+     ), or_rejected=True))
+
+form("nw_nam_hoc", "never wrong", "schools of a district; the title names the week's year 2024 and the school "
+     "year 2024-2025: the week is 2024 (a refusal is also right, another year never is)",
+     "DucTrong_truong_hoc_HTSD.xlsx",
+     Xlsx((Sheet("Trường học", [
+         *letterhead("UBND HUYỆN ĐỨC TRỌNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024 - NĂM HỌC 2024-2025"],
+         ["Huyện Đức Trọng, tỉnh Lâm Đồng"],
+         ["TT", "Đơn vị", "Ngày hội đọc sách", None, "Hội thi", None],
+         [None, None, "Số buổi", "Số người", "Số cuộc", "Số người"],
+         [1, "Trường TH Kim Đồng", 2, 640, 1, 45],
+         [2, "Trường THCS Nguyễn Trãi", 1, 820, 2, 90],
+         [3, "Trường MG Hoa Hồng", 1, 150, None, None],
+     ], ("A4:F4", "A5:F5", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2024, "68", (
+         U("Trường TH Kim Đồng", {READ: (2, 640), CONTEST: (1, 45)}),
+         U("Trường THCS Nguyễn Trãi", {READ: (1, 820), CONTEST: (2, 90)}),
+         U("Trường MG Hoa Hồng", {READ: (1, 150)}),
+     ), or_rejected=True))
+
+form("nw_ngay_bao_cao_nam_sau", "never wrong", "a 2023 report signed on 05/01/2024 by Thị xã Kỳ Anh (Hà Tĩnh "
+     "also has a Huyện Kỳ Anh): the date line is not the report's year (a refusal is also right)",
+     "KyAnh_BC_tuan_le.xlsx",
+     Xlsx((Sheet("BC", [
+         *letterhead("UBND THỊ XÃ KỲ ANH", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 4),
+         [],
+         ["BÁO CÁO KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2023"],
+         ["(Thị xã Kỳ Anh, tỉnh Hà Tĩnh)"],
+         ["TT", "Hoạt động", "Số lượng", "Số người tham gia"],
+         [1, "Lễ phát động", 1, 500],
+         [2, "Tập huấn kỹ năng số cho người dân", 3, 150],
+         [3, "Tuyên dương gia đình học tập", 1, 40],
+         [],
+         ["- Ngân sách nhà nước: 20.000.000 đồng"],
+         ["- Xã hội hóa: 0 đồng"],
+         [None, None, "Kỳ Anh, ngày 05 tháng 01 năm 2024"],
+     ], ("A4:D4", "A5:D5")),)),
+     Loaded(2023, "42", (
+         U("Thị xã Kỳ Anh", {OPEN: (1, 500), TRAIN: (3, 150), PRAISE: (1, 40)}, (20_000_000, 0)),
+     ), or_rejected=True))
+
+form("p1_cot_ten_trong", "1", "the unit column has no header at all (blank above the names): its values are "
+     "commune names", "CamGiang_2023_khong_tieu_de_cot.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND HUYỆN CẨM GIÀNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2023 - TỈNH HẢI DƯƠNG"],
+         [],
+         ["TT", None, "Lễ khai mạc", None, "Hội thi", None],
+         [None, None, "Số buổi", "Số người", "Số cuộc", "Số người"],
+         [1, "Xã Cẩm Vũ", 1, 230, 1, 60],
+         [2, "Xã Cẩm Văn", 1, 190, None, None],
+         [3, "Xã Đức Chính", 1, 210, 2, 85],
+         [4, "Xã Định Sơn", 1, 175, 1, 40],
+         [None, "Cộng", 4, 805, 4, 185],
+     ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2023, "31", (
+         U("Xã Cẩm Vũ", {OPEN: (1, 230), CONTEST: (1, 60)}),
+         U("Xã Cẩm Văn", {OPEN: (1, 190)}),
+         U("Xã Đức Chính", {OPEN: (1, 210), CONTEST: (2, 85)}),
+         U("Xã Định Sơn", {OPEN: (1, 175), CONTEST: (1, 40)}),
+     )))
+
+form("p8_long_huyen_xa_tong", "8", "long CSV with district and commune columns, measures 'Số người tham dự' / "
+     "'Kinh phí ngân sách (đồng)' / 'Kinh phí xã hội hóa (đồng)', and 'Toàn huyện' total rows that are a check, "
+     "not a unit", "QuangTri_HaiLang_2022_du_lieu.csv",
+     Csv([
+         ["Tỉnh", "Huyện", "Xã", "Năm", "Hoạt động", "Chỉ tiêu", "Số liệu"],
+         ["Quảng Trị", "Hải Lăng", "Thị trấn Diên Sanh", 2022, "Khai mạc", "Số lượng", 1],
+         ["Quảng Trị", "Hải Lăng", "Thị trấn Diên Sanh", 2022, "Khai mạc", "Số người tham dự", 400],
+         ["Quảng Trị", "Hải Lăng", "Thị trấn Diên Sanh", 2022, "Khai mạc", "Kinh phí ngân sách (đồng)", 6000000],
+         ["Quảng Trị", "Hải Lăng", "Xã Hải Phú", 2022, "Khai mạc", "Số lượng", 1],
+         ["Quảng Trị", "Hải Lăng", "Xã Hải Phú", 2022, "Khai mạc", "Số người tham dự", 220],
+         ["Quảng Trị", "Hải Lăng", "Xã Hải Phú", 2022, "Khai mạc", "Kinh phí xã hội hóa (đồng)", 1500000],
+         ["Quảng Trị", "Hải Lăng", "Xã Hải Phú", 2022, "Tham quan", "Số lượng", 1],
+         ["Quảng Trị", "Hải Lăng", "Xã Hải Phú", 2022, "Tham quan", "Số người tham dự", 45],
+         ["Quảng Trị", "Hải Lăng", "Toàn huyện", 2022, "Khai mạc", "Số lượng", 2],
+         ["Quảng Trị", "Hải Lăng", "Toàn huyện", 2022, "Khai mạc", "Số người tham dự", 620],
+         ["Quảng Trị", "Hải Lăng", "Toàn huyện", 2022, "Tham quan", "Số lượng", 1],
+         ["Quảng Trị", "Hải Lăng", "Toàn huyện", 2022, "Tham quan", "Số người tham dự", 45],
+     ]),
+     Loaded(2022, "44", (
+         U("Thị trấn Diên Sanh", {OPEN: (1, 400)}, (6_000_000, 0)),
+         U("Xã Hải Phú", {OPEN: (1, 220), VISIT: (1, 45)}, (0, 1_500_000)),
+     )))
+
+form("p10_cap_huyen", "10", "a district's own report titled '… CẤP HUYỆN NĂM 2022': the sender is the district "
+     "in the letterhead, 'cấp huyện' names nothing; funding as a two-row table", "TanHiep_cap_huyen_2022.xlsx",
+     Xlsx((Sheet("Cấp huyện", [
+         *letterhead("UBND HUYỆN TÂN HIỆP", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 4),
+         [],
+         ["BÁO CÁO KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI CẤP HUYỆN NĂM 2022"],
+         ["(Huyện Tân Hiệp, tỉnh Kiên Giang)"],
+         ["TT", "Nội dung hoạt động", "Số lượng", "Số người tham gia"],
+         [1, "Lễ khai mạc cấp huyện", 1, 550],
+         [2, "Hội thảo \"Học tập suốt đời trong thời đại số\"", 1, 130],
+         [3, "Tham quan di tích lịch sử", 2, 90],
+         [],
+         ["TT", "Nguồn kinh phí", "Số tiền (đồng)"],
+         [1, "Ngân sách huyện", 18000000],
+         [2, "Vận động xã hội hóa", 4000000],
+     ], ("A4:D4", "A5:D5")),)),
+     Loaded(2022, "91", (
+         U("Huyện Tân Hiệp", {OPEN: (1, 550), SEMINAR: (1, 130), VISIT: (2, 90)}, (18_000_000, 4_000_000)),
+     )))
+
+form("p1_ubnd_prefix", "1", "'Đơn vị báo cáo' values written as senders: 'UBND xã Cát Hanh', 'UBND TT Cát Tiến'",
+     "PhuCat_2024_don_vi_bao_cao.xlsx",
+     Xlsx((Sheet("TH", [
+         *letterhead("UBND HUYỆN PHÙ CÁT", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["TỔNG HỢP KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024 - TỈNH BÌNH ĐỊNH"],
+         [],
+         ["TT", "Đơn vị báo cáo", "Lễ khai mạc", None, "Tuyên truyền"],
+         [None, None, "Số buổi", "Số người", "Số lượng"],
+         [1, "UBND xã Cát Hanh", 1, 240, 10],
+         [2, "UBND xã Cát Trinh", 1, 205, 7],
+         [3, "UBND TT Cát Tiến", 1, 330, 14],
+         [4, "UBND xã Cát Hải", 1, 190, 5],
+         [None, "Tổng cộng", 4, 965, 36],
+     ], ("A4:E4", "A6:A7", "B6:B7", "C6:D6")),)),
+     Loaded(2024, "52", (
+         U("Xã Cát Hanh", {OPEN: (1, 240), COMM: (10, 0)}),
+         U("Xã Cát Trinh", {OPEN: (1, 205), COMM: (7, 0)}),
+         U("Thị trấn Cát Tiến", {OPEN: (1, 330), COMM: (14, 0)}),
+         U("Xã Cát Hải", {OPEN: (1, 190), COMM: (5, 0)}),
+     )))
+
+form("p1_dac_khu_2025", "1", "2025 units of the new An Giang (old Kiên Giang's): 'Đặc khu Phú Quốc', 'Đặc khu "
+     "Kiên Hải' beside wards and communes, under 'Tên đơn vị hành chính'", "AnGiang_2025_dac_khu.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND TỈNH AN GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2025 (khu vực phía Tây)"],
+         [],
+         ["STT", "Tên đơn vị hành chính", "Lễ phát động", None, "Tham quan", None],
+         [None, None, "Số buổi", "Số người", "Số đợt", "Số người"],
+         [1, "Đặc khu Phú Quốc", 1, 700, 3, 240],
+         [2, "Đặc khu Kiên Hải", 1, 180, 1, 60],
+         [3, "Phường Rạch Giá", 1, 650, 2, 150],
+         [4, "Xã Tân Hiệp", 1, 300, None, None],
+     ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2025, "91", (
+         U("Đặc khu Phú Quốc", {OPEN: (1, 700), VISIT: (3, 240)}),
+         U("Đặc khu Kiên Hải", {OPEN: (1, 180), VISIT: (1, 60)}),
+         U("Phường Rạch Giá", {OPEN: (1, 650), VISIT: (2, 150)}),
+         U("Xã Tân Hiệp", {OPEN: (1, 300)}),
+     )))
+
+form("p9_xls_ba_dong_doc", "9", "Excel 97-2003, three header rows: 'KẾT QUẢ THỰC HIỆN' across every figure, "
+     "activities below, measures at the bottom, and 'Số tin bài tuyên truyền' merged down rows 2-3 beside them; "
+     "'Ghi chú' merged down all three", "QuangTri_2021_3dong.xls",
+     Xls((Sheet("Bieu", [
+         *letterhead("UBND TỈNH QUẢNG TRỊ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["BIỂU TỔNG HỢP TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2021"],
+         [],
+         ["TT", "Đơn vị", "KẾT QUẢ THỰC HIỆN", None, None, None, None, "Ghi chú"],
+         [None, None, "Số tin bài tuyên truyền", "Lễ khai mạc", None, "Tập huấn kỹ năng số", None, None],
+         [None, None, None, "Số buổi", "Số người", "Số lớp", "Số người", None],
+         [1, "Thành phố Đông Hà", 40, 1, 750, 3, 120, None],
+         [2, "Huyện Gio Linh", 18, 1, 400, 1, 45, "Tổ chức trực tuyến"],
+         [3, "Huyện Hải Lăng", 22, 1, 380, 2, 70, None],
+         [4, "Huyện Triệu Phong", 15, 1, 350, None, None, None],
+         [None, "Tổng cộng", 95, 4, 1880, 6, 235, None],
+     ], ("A4:H4", "A6:A8", "B6:B8", "C6:G6", "H6:H8", "C7:C8", "D7:E7", "F7:G7")),)),
+     Loaded(2021, "44", (
+         U("Thành phố Đông Hà", {COMM: (40, 0), OPEN: (1, 750), TRAIN: (3, 120)}),
+         U("Huyện Gio Linh", {COMM: (18, 0), OPEN: (1, 400), TRAIN: (1, 45)}),
+         U("Huyện Hải Lăng", {COMM: (22, 0), OPEN: (1, 380), TRAIN: (2, 70)}),
+         U("Huyện Triệu Phong", {COMM: (15, 0), OPEN: (1, 350)}),
+     )))
+
+form("nw_dong_huyen_lech", "never wrong", "a district row (3 events, 700 participants) over its communes, which "
+     "add up to 720: the communes load with a warning naming both numbers, never a negative remainder for the "
+     "district (a refusal is also right)", "KrongBong_2023_huyen_xa.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND TỈNH ĐẮK LẮK", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", 4),
+         [],
+         ["KẾT QUẢ LỄ KHAI MẠC TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2023"],
+         [],
+         ["TT", "Đơn vị", "Số buổi khai mạc", "Số người tham gia"],
+         [1, "Huyện Krông Bông", 3, 700],
+         ["-", "Thị trấn Krông Kmar", 1, 330],
+         ["-", "Xã Hòa Sơn", 1, 210],
+         ["-", "Xã Yang Reh", 1, 180],
+     ], ("A4:D4",)),)),
+     Loaded(2023, "66", (
+         U("Thị trấn Krông Kmar", {OPEN: (1, 330)}),
+         U("Xã Hòa Sơn", {OPEN: (1, 210)}),
+         U("Xã Yang Reh", {OPEN: (1, 180)}),
+     ), warnings=((700, 720),), or_rejected=True))
+
+form("p4_ten_khac_nhau", "4", "a 'Bảng 2' of funding naming the same communes differently ('TT Phước An', "
+     "'Ea Kly' without type) from the activity table: joined to the same units", "KrongPac_2024_hai_bang.xlsx",
+     Xlsx((Sheet("Bao cao", [
+         *letterhead("UBND HUYỆN KRÔNG PẮC", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024 - TỈNH ĐẮK LẮK"],
+         [],
+         ["Bảng 1. Hoạt động"],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Tọa đàm", None],
+         [None, None, "Số buổi", "Số người", "Số buổi", "Số người"],
+         [1, "Thị trấn Phước An", 1, 480, 2, 110],
+         [2, "Xã Ea Kly", 1, 230, 1, 40],
+         [3, "Xã Ea Phê", 1, 260, None, None],
+         [],
+         ["Bảng 2. Kinh phí (đồng)"],
+         ["TT", "Xã/TT", "Ngân sách", "Xã hội hóa"],
+         [1, "TT Phước An", 9000000, 2500000],
+         [2, "Ea Kly", 3000000, 500000],
+         [3, "Ea Phê", 3500000, 0],
+     ], ("A4:F4", "A7:A8", "B7:B8", "C7:D7", "E7:F7")),)),
+     Loaded(2024, "66", (
+         U("Thị trấn Phước An", {OPEN: (1, 480), SEMINAR: (2, 110)}, (9_000_000, 2_500_000)),
+         U("Xã Ea Kly", {OPEN: (1, 230), SEMINAR: (1, 40)}, (3_000_000, 500_000)),
+         U("Xã Ea Phê", {OPEN: (1, 260)}, (3_500_000, 0)),
+     )))
+
+form("nw_don_vi_gop_hai_dong", "never wrong", "each commune's name merged down two rows, one row for in-person "
+     "and one for online ('Hình thức'): the two rows add up for the commune (a refusal is also right, giving the "
+     "second row to no one or to another unit never is)", "HoangHoa_2024_hinh_thuc.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND HUYỆN HOẰNG HÓA", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024 - TỈNH THANH HÓA"],
+         [],
+         ["TT", "Đơn vị", "Hình thức", "Hội thảo, tọa đàm", None],
+         [None, None, None, "Số buổi", "Số người"],
+         [1, "Xã Hoằng Trinh", "Trực tiếp", 1, 70],
+         [None, None, "Trực tuyến", 1, 150],
+         [2, "Xã Hoằng Sơn", "Trực tiếp", 2, 95],
+         [None, None, "Trực tuyến", None, None],
+         [3, "Xã Hoằng Lộc", "Trực tiếp", 1, 60],
+         [None, None, "Trực tuyến", 1, 210],
+     ], ("A4:E4", "A6:A7", "B6:B7", "C6:C7", "D6:E6", "A8:A9", "B8:B9", "A10:A11", "B10:B11", "A12:A13",
+         "B12:B13")),)),
+     Loaded(2024, "38", (
+         U("Xã Hoằng Trinh", {SEMINAR: (2, 220)}),
+         U("Xã Hoằng Sơn", {SEMINAR: (2, 95)}),
+         U("Xã Hoằng Lộc", {SEMINAR: (2, 270)}),
+     ), or_rejected=True))
+
+
+form("p7_nfd_truc_hung", "7", "every text decomposed (NFD), with Xã Trực Hưng and Xã Trực Hùng of one district",
+     "TrucNinh_NamDinh_2021.xlsx",
+     Xlsx((Sheet("Sheet1", decomposed([
+         *letterhead("UBND HUYỆN TRỰC NINH", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2021 - TỈNH NAM ĐỊNH"],
+         [],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Triển lãm sách", None],
+         [None, None, "Số buổi", "Số người", "Số buổi", "Số người"],
+         [1, "Thị trấn Cổ Lễ", 1, 380, 2, 300],
+         [2, "Xã Trực Hưng", 1, 210, 1, 120],
+         [3, "Xã Trực Hùng", 1, 190, None, None],
+         [4, "Xã Trực Đại", 1, 230, 1, 140],
+         [None, "Cộng", 4, 1010, 4, 560],
+     ]), ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2021, "37", (
+         U("Thị trấn Cổ Lễ", {OPEN: (1, 380), READ: (2, 300)}),
+         U("Xã Trực Hưng", {OPEN: (1, 210), READ: (1, 120)}),
+         U("Xã Trực Hùng", {OPEN: (1, 190)}),
+         U("Xã Trực Đại", {OPEN: (1, 230), READ: (1, 140)}),
+     )))
+
+form("nw_nguoi_truoc_so_buoi", "never wrong", "measures in the unusual order 'Số người | Số buổi' under each "
+     "activity: read by their names, never by position (a refusal is also right)", "HaiLang_2020_thu_tu.xlsx",
+     Xlsx((Sheet("Sheet1", [
+         *letterhead("UBND HUYỆN HẢI LĂNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 5),
+         [],
+         ["KẾT QUẢ TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2020 - TỈNH QUẢNG TRỊ"],
+         [],
+         ["TT", "Đơn vị", "Lễ khai mạc", None, "Hội thi", None],
+         [None, None, "Số người", "Số buổi", "Số người", "Số cuộc"],
+         [1, "Thị trấn Diên Sanh", 420, 1, 95, 2],
+         [2, "Xã Hải Phú", 230, 1, 40, 1],
+         [3, "Xã Hải Thượng", 260, 1, None, None],
+     ], ("A4:F4", "A6:A7", "B6:B7", "C6:D6", "E6:F6")),)),
+     Loaded(2020, "44", (
+         U("Thị trấn Diên Sanh", {OPEN: (1, 420), CONTEST: (2, 95)}),
+         U("Xã Hải Phú", {OPEN: (1, 230), CONTEST: (1, 40)}),
+         U("Xã Hải Thượng", {OPEN: (1, 260)}),
+     ), or_rejected=True))

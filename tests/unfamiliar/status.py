@@ -48,7 +48,7 @@ def main() -> None:
         for form in FORMS:
             rows.append((form, *verdict(form, Path(tmp), index)))
     passed = sum(1 for _, status, _ in rows if status == "pass")
-    print("# Unfamiliar forms: how today's ETL reads them\n")
+    print("# Unfamiliar forms: how the ETL of this checkout reads them\n")
     print(f"{passed} of {len(rows)} forms read right. Regenerate with "
           "`PYTHONPATH=.:tests python -m unfamiliar.status > tests/unfamiliar/STATUS.md`.\n")
     print("| form | phenomenon | today | what the ETL did |")
