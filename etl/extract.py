@@ -449,6 +449,9 @@ def _amount(table: Table, row: int, column: int, text: str, meaning: Meaning) ->
 def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]:
     """Tidy rows (unit, year, indicator, measure, value) grouped back into one draft per unit and year."""
     roles = {t: table.role(t) for t in ("unit", "district", "province", "year", "activity", "measure", "value")}
+    named = [c for c in table.columns if c.meaning.kind == "column" and c.meaning.target == "activity"]
+    if roles["measure"] is None and len(named) > 1:  # 'Hoạt động' | 'Chỉ tiêu': the second names the measure
+        roles["measure"] = named[1]
     value_letters = column_letters(roles["value"].index)
     drafts: dict[tuple, Draft] = {}
     for row in table.body:
@@ -469,7 +472,8 @@ def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]
         group = (unit, _label(table, row, roles["district"]) if roles["unit"] else "",
                  _label(table, row, roles["province"]), _year_cell(table, row, roles["year"]))
         draft = drafts.setdefault(group, Draft(table.sheet, row, unit or None, district_name=group[1] or None,
-                                               province_name=group[2] or None, year=group[3]))
+                                               province_name=group[2] or None, year=group[3],
+                                               role=row_role(unit, "", vocab)))  # 'Toàn huyện' is a check
         figure = _add_long(draft, meaning, measure_text, value, vocab, warnings, table, row)
         draft.read_at(figure, value_letters + str(row + 1), value)
     return list(drafts.values())
