@@ -6,6 +6,7 @@ touches the warehouse, so every step can be tested on bytes made in memory.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from etl.errors import FormError, Issue
@@ -14,11 +15,11 @@ from etl.headers import Vocabulary
 from etl.read import read_sheets
 from etl.resolve import Options, Placer, Report, file_year
 from etl.tables import Table, find_tables
-from etl.text import fold
+from etl.text import fold, soft
 from etl.title import TitleInfo, read_title
 from etl.understood import SheetReading, understood
 from etl.units import UnitIndex
-from etl.validate import check_report, check_totals
+from etl.validate import check_district_rows, check_report, check_totals
 
 INSTRUCTION_SHEETS = ("huong dan", "instructions", "hdsd")
 
@@ -82,7 +83,8 @@ def _parse_sheet(read: list[tuple[Table, Extraction]], filename: str, index: Uni
     drafts: list[Draft] = []
     for table, extraction in read:
         parsed.readings.append(understood(table, extraction))
-        parsed.warnings += extraction.warnings + check_totals(extraction.drafts)
+        parsed.warnings += extraction.warnings + check_totals(extraction.drafts) + check_district_rows(
+            extraction.drafts)
         drafts = join_tables(drafts, extraction.drafts) if drafts else list(extraction.drafts)
     placed = Placer(index, title, options, first.sheet, year).place(drafts)
     parsed.layouts[first.sheet] = " + ".join(extraction.layout for _, extraction in read)
@@ -99,12 +101,18 @@ def join_tables(drafts: list[Draft], later: list[Draft]) -> list[Draft]:
     """Add a later table's unit rows to the drafts of the same unit (same name, district and year; the
     title's unit for single-unit tables); a unit only the later table names is a unit of its own. An
     amount both tables state differently cannot be told apart: the file is refused naming both cells."""
-    by_name = {_draft_key(d): d for d in drafts if not d.is_total}
+    units = [d for d in drafts if not d.is_total]
+    by_name = {_draft_key(d): d for d in units}
+    by_fold: dict[tuple, list[Draft]] = {}
+    for d in units:
+        by_fold.setdefault(_folded_key(d), []).append(d)
     joined = list(drafts)
     for draft in later:
         if draft.is_total:
             continue
-        same = by_name.get(_draft_key(draft))
+        same = by_name.get(_draft_key(draft))  # the same spelling first ('TT Phước An' is 'Thị trấn Phước An')
+        if same is None and len(candidates := by_fold.get(_folded_key(draft), [])) == 1:
+            same = candidates[0]  # then a folded spelling, only when one unit answers it
         if same is None:
             joined.append(draft)
             continue
@@ -122,8 +130,17 @@ def join_tables(drafts: list[Draft], later: list[Draft]) -> list[Draft]:
     return joined
 
 
+_TYPE_PREFIX = re.compile(r"^(?:thị trấn|thị xã|thành phố|tt|tx|tp|xã|phường|huyện|quận|p|x)\.? ")
+
+
 def _draft_key(draft: Draft) -> tuple[str, str, int | None]:
-    return fold(draft.unit_name or ""), fold(draft.district_name or ""), draft.year
+    """A unit row's name without its type word, with its diacritics ('Xã Ea Kly' and 'Ea Kly' are one)."""
+    name = _TYPE_PREFIX.sub("", soft(draft.unit_name or "") + " ").strip()
+    return name, soft(draft.district_name or ""), draft.year
+
+
+def _folded_key(draft: Draft) -> tuple:
+    return tuple(fold(part) if isinstance(part, str) else part for part in _draft_key(draft))
 
 
 def _states_anything(extraction: Extraction) -> bool:

@@ -46,6 +46,28 @@ def check_totals(drafts: list[Draft]) -> list[Issue]:
     return issues
 
 
+def check_district_rows(drafts: list[Draft]) -> list[Issue]:
+    """A district row above its communes ('Huyện Krông Bông' then its communes) covers them: communes that
+    add up to more than the district's own figure are named with both numbers (the warehouse then counts
+    the communes and a district remainder of 0, never a negative one)."""
+    issues = []
+    for district in (d for d in drafts if d.role == "unit" and d.unit_name and not d.district_name):
+        inside = [d for d in drafts if d.role == "unit" and d.district_name == district.unit_name]
+        if not inside:
+            continue
+        summed = _sum(inside)
+        gaps = [_gap(district, f"{measure}:{indicator}", name, pair[i], summed.facts[indicator][i])
+                for indicator, pair in district.facts.items() if indicator in summed.facts
+                for i, (measure, name) in enumerate(MEASURE_NAMES.items()) if summed.facts[indicator][i] > pair[i]]
+        gaps += [_gap(district, f"funding:{source}", FUNDING_NAMES.get(source, source), amount,
+                      summed.funding[source])
+                 for source, amount in district.funding.items() if summed.funding.get(source, 0) > amount]
+        if gaps:
+            issues.append(Issue(f"các đơn vị bên dưới '{district.unit_name}' cộng lớn hơn số của chính đơn vị: "
+                                + "; ".join(gaps), district.sheet, cell_name(district.row, 0)))
+    return issues
+
+
 def _states_figures(draft: Draft) -> bool:
     return any(e or p for e, p in draft.facts.values()) or any(draft.funding.values())
 
