@@ -77,3 +77,16 @@ def test_a_table_with_headers_and_no_data_rows_loads_nothing_and_says_so(header,
     rows = LETTERHEAD + header + [[None, "Châu Phú, ngày 20 tháng 10 năm 2023"], [None, "NGƯỜI LẬP BIỂU"]]
     with pytest.raises(FormError, match="không có dòng số liệu nào"):
         read(workbook(("Biểu", rows)), vocab, index)
+
+
+def test_communes_under_a_district_row_adding_up_to_more_are_named_with_both_numbers(vocab, index):
+    """A province sheet: 'Huyện Châu Phú' (2 ceremonies, 300 people) over its communes (200 + 150 = 350 people)."""
+    rows = [["UBND TỈNH AN GIANG"], ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"], ["KẾT QUẢ TUẦN LỄ HỌC TẬP SUỐT ĐỜI NĂM 2023"],
+            ["TT", "Đơn vị", "Số buổi khai mạc", "Số người tham gia"], [1, "Huyện Châu Phú", 2, 300],
+            ["-", "Thị trấn Cái Dầu", 1, 200], ["-", "Xã Bình Long", 1, 150]]
+    parsed = read(workbook(("Tỉnh", rows)), vocab, index)
+    assert {r.unit.name: r.kept_facts for r in parsed.reports} == {
+        "Huyện Châu Phú": {"opening_ceremony": (2, 300)}, "Thị trấn Cái Dầu": {"opening_ceremony": (1, 200)},
+        "Xã Bình Long": {"opening_ceremony": (1, 150)}}
+    assert messages(parsed) == ["các đơn vị bên dưới 'Huyện Châu Phú' cộng lớn hơn số của chính đơn vị: ô D5 (số "
+                                "người) ghi 300, cộng các dòng được 350"]
