@@ -13,8 +13,8 @@ from datetime import date
 
 from etl.errors import FormError, Issue, cell_name
 from etl.extract import Draft
-from etl.text import clean, key
-from etl.title import TitleInfo, locality_mentions, speaks_for_locality, year_from_filename
+from etl.text import clean, fold, key
+from etl.title import TitleInfo, locality_mentions, speaks_for_locality, title_places, year_from_filename
 from etl.units import Unit, UnitIndex, split_type
 
 _LEVEL_OF_TYPE = {"tinh": "province", "thanh pho": "district", "quan": "district", "huyen": "district",
@@ -193,6 +193,10 @@ class Placer:
         form must not become its province's own report."""
         typed = []
         for line in self.title.issuer_lines:
+            cut = [m for m in title_places(fold(line)) if m not in locality_mentions(line)]
+            found_cut = [u for m in cut for u in self.index.find(m, within) if u.level == level]
+            if len(found_cut) == 1:  # 'THỊ XÃ NGÃ NĂM - TỈNH SÓC TRĂNG': each place where the next begins
+                return found_cut[0]
             for mention in locality_mentions(line):
                 found = self.index.find(mention, within)
                 if len(found) == 1 and found[0].level == level:
