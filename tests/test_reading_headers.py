@@ -3,6 +3,7 @@ with their activity, the unit column found by its content, and places (not level
 
 import pytest
 
+from etl.errors import FormError
 from etl.headers import Meaning
 from etl.text import fold, soft
 from etl.title import title_places
@@ -64,3 +65,13 @@ def test_the_unit_column_is_found_by_its_content_whatever_its_header(unit_header
 ])
 def test_a_title_names_places_never_level_words(title, places):
     assert title_places(fold(title)) == places
+
+
+@pytest.mark.parametrize("letterhead", [[["UBND TỈNH NGHĨA BÌNH"], ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]],
+                                        [["SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH CỬU LONG"]]])
+def test_a_province_on_neither_map_rejects_the_form(letterhead, vocab, index):
+    """Nghĩa Bình and Cửu Long were provinces until 1989 and 1991: on neither map the reader knows."""
+    rows = letterhead + [["BÁO CÁO KẾT QUẢ TUẦN LỄ HỌC TẬP SUỐT ĐỜI NĂM 2023"],
+                         ["STT", "Đơn vị", "Lễ khai mạc", "Số người tham gia"], [1, "Huyện Châu Phú", 1, 200]]
+    with pytest.raises(FormError, match="không có trên bản đồ hành chính"):
+        read(workbook(("Biểu", rows)), vocab, index)

@@ -55,3 +55,17 @@ def test_funding_per_activity_adds_up_to_the_units_funding(vocab, index):
                          [2, "Hội thi tìm hiểu pháp luật", 2, 120, 5_000_000, None]]
     assert figures(read(workbook(("Báo cáo", rows)), vocab, index)) == {
         "Huyện Châu Phú": (DONE, {"state_budget": 15_000_000, "social": 2_000_000})}
+
+
+@pytest.mark.parametrize(("activity", "measures"), [
+    ("Hoạt động", ("Số lượng", "Số người tham gia", "Kinh phí NSNN", "Kinh phí XHH")),
+    ("Nội dung", ("SL", "Lượt người", "Ngân sách nhà nước (đồng)", "Xã hội hóa (đồng)")),
+])
+def test_a_long_csv_puts_every_measure_in_its_own_figure(activity, measures, vocab, index):
+    """Xã Bình Long: a ceremony of 150 people costing 3.000.000 state and 1.000.000 social đồng, one row each."""
+    lines = [f"Năm;Tỉnh;Huyện;Đơn vị;{activity};Chỉ số;Giá trị"] + [
+        f"2023;An Giang;Châu Phú;Xã Bình Long;Lễ khai mạc;{m};{v}"
+        for m, v in zip(measures, (1, 150, 3_000_000, 1_000_000), strict=True)]
+    parsed = read("\n".join(lines).encode("utf-8"), vocab, index, "chau_phu_2023.csv")
+    assert figures(parsed) == {"Xã Bình Long": ({"opening_ceremony": (1, 150)},
+                                                {"state_budget": 3_000_000, "social": 1_000_000})}
