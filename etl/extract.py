@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from etl.errors import FormError, Issue, cell_name
 from etl.headers import INDICATORS, Meaning, Vocabulary
 from etl.tables import Column, Table
-from etl.text import fold
+from etl.text import fold, soft
 from etl.values import ValueProblem, header_multiplier, parse_amount, parse_number, written
 
-_GROUP_ROW = re.compile(r"^([ivxlc]+|[a-d])[.)]? ")
+# 'I. Cấp huyện', 'b) Khối trường', 'II - Các xã': a numbered group; 'Vi Xuyen' or 'A Lưới' are places.
+_NUMBERED = re.compile(r"^\s*(?:[IVXivx]+|[A-Da-d])\s*[.):\-–]\s*")
+_NUMBERED_GROUP = re.compile(r"^[ivx]+ (?:cấp|khối|nhóm|các|khu vực|cụm|vùng) ")
 # A count is whole: '12,5' people is a typing error that only the sender can correct, so the file is
 # rejected naming the cell (rounding would load a figure nobody wrote). Float noise of a spreadsheet
 # formula (=1200*0,1 gives 120.00000000000001) is not a fraction anyone typed, so it is let through.
@@ -39,9 +41,14 @@ class Draft:
     year: int | None = None
     facts: dict[str, list[int]] = field(default_factory=dict)  # indicator -> [events, participants]
     funding: dict[str, int] = field(default_factory=dict)  # state_budget | social | total -> VND
-    is_total: bool = False
+    role: str = "unit"  # unit | total | subtotal ('Cộng huyện X') | group ('I. Cấp huyện', 'II', 'Khối trường')
     cells: dict[str, str] = field(default_factory=dict)  # figure key -> A1 cell it was read from (Report.cells)
     _empty_cells: set[str] = field(default_factory=set, repr=False)  # figures whose recorded cell holds no number
+
+    @property
+    def is_total(self) -> bool:
+        """Any row that is not a unit: it is a check on the unit rows, never a report of its own."""
+        return self.role != "unit"
 
     @property
     def where(self) -> str:
@@ -90,7 +97,7 @@ def layout_of(table: Table, vocab: Vocabulary) -> str | None:
         return "long"
     if roles & {"unit", "district"} and kinds & {"indicator", "funding"}:
         return "consolidated"
-    if "measure" in kinds and ("activity" in roles or _rows_name_activities(table, vocab)):
+    if ("measure" in kinds or "amount" in roles) and ("activity" in roles or _rows_name_activities(table, vocab)):
         return "single"
     return None
 
@@ -114,10 +121,11 @@ def extract(table: Table, vocab: Vocabulary) -> Extraction | None:
 
 READ_BY = {  # what each layout reads; any other column is reported, never dropped silently
     "consolidated": {"indicator", "funding", "unit", "district", "province", "year", "unit_code"},
-    "single": {"measure", "activity"},
+    "single": {"measure", "activity", "amount", "funding"},
     "long": {"unit", "district", "province", "year", "activity", "measure", "value", "unit_code"},
 }
-IGNORED_ROLES = {"stt", "note", "uom", "row_total"}  # read by nobody, on purpose
+IGNORED_ROLES = {"stt", "note", "uom", "row_total", "ratio", "plan"}  # read by nobody, on purpose
+
 
 
 def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
@@ -127,7 +135,8 @@ def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
         what = meaning.target if meaning.kind == "column" else meaning.kind
         return what in READ_BY[layout] or what in IGNORED_ROLES
 
-    lost = [c for c in table.columns if not read(c)]
+    label = _first_text_column(table) if layout == "single" and not table.role("activity") else None
+    lost = [c for c in table.columns if not read(c) and c is not label]
     headed = {c.index for c in table.columns}
     first_row: dict[int, int] = {}  # a headerless column with data -> its first row holding any
     for row in table.body:
@@ -137,8 +146,15 @@ def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
     cells = [cell_name(first_row[c], c) for c in sorted(first_row)]
     issues = [Issue(f"cột không có tiêu đề nhưng có số liệu (từ ô {cell}) — bỏ qua cột này", table.sheet, cell)
               for cell in cells]
-    return issues + [Issue(f"cột '{' / '.join(c.path)}' không khớp chỉ tiêu nào trong bảng từ đồng nghĩa — "
-                           "bỏ qua cột này", table.sheet, c.header_cell) for c in lost]
+    ignored = [Issue(f"cột '{' / '.join(c.path)}' là tỷ lệ, bình quân hay so sánh, không phải số lượng — không tính",
+                     table.sheet, c.header_cell) for c in table.columns
+               if c.meaning.kind == "column" and c.meaning.target == "ratio" and _holds_numbers(table, c)]
+    return issues + ignored + [Issue(f"cột '{' / '.join(c.path)}' không khớp chỉ tiêu nào trong bảng từ đồng nghĩa — "
+                                     "bỏ qua cột này", table.sheet, c.header_cell) for c in lost]
+
+
+def _holds_numbers(table: Table, column: Column) -> bool:
+    return any(table.text(row, column.index) for row in table.body)
 
 
 def number(table: Table, row: int, column: int, meaning: Meaning) -> int:
@@ -146,7 +162,8 @@ def number(table: Table, row: int, column: int, meaning: Meaning) -> int:
     values = table.rows[row]
     raw = values[column] if column < len(values) else None
     try:
-        value = parse_amount(raw, meaning.multiplier) if meaning.kind == "funding" else parse_number(raw)
+        value = parse_amount(raw, meaning.multiplier or table.amount_unit) if meaning.kind == "funding" \
+            else parse_number(raw)
     except ValueProblem as exc:
         raise FormError(str(exc), table.sheet, cell_name(row, column)) from None
     if abs(value) > LARGEST:
@@ -177,6 +194,8 @@ def _consolidated(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> lis
     values = [c for c in table.columns if c.meaning.kind in ("indicator", "funding")]
     places = _Places(values)
     drafts = []
+    stt_col = table.role("stt")
+    district_above: str | None = None  # 'Huyện Châu Phú' written as a row above its communes
     for row in table.body:
         label = _label(table, row, unit_col or district_col)
         draft = Draft(table.sheet, row, label or None,
@@ -184,19 +203,57 @@ def _consolidated(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> lis
                       province_name=_label(table, row, province_col) or None,
                       year=_year_cell(table, row, year_col))
         draft.unit_code = _label(table, row, code_col) or None
-        draft.is_total = vocab.is_total(label or _first_text(table, row))
+        draft.role = row_role(label or _first_text(table, row), _label(table, row, stt_col), vocab)
         filled = _fill_values(table, row, values, draft)
-        if not label and not draft.is_total:
+        if not label and draft.role == "unit":
             if filled:
                 raise FormError("dòng có số liệu nhưng không có tên đơn vị", table.sheet, cell_name(row, 0))
             continue
-        if not filled and _GROUP_ROW.match(fold(label) + " ") and not draft.is_total:
+        if draft.role == "group" and not filled:
             warnings.append(Issue(f"dòng '{label}' không có số liệu, coi là tiêu đề nhóm", table.sheet,
                                   cell_name(row, (unit_col or district_col).index)))
-            continue
+        if district_col is None and unit_col is not None and label:
+            district_above = _district_context(label, draft, district_above)
         draft.cells = places.of_row(table, row, draft)
         drafts.append(draft)
     return drafts
+
+
+_SUBTOTAL = re.compile(r"^(?:tổng cộng|tổng số|cộng|tổng) (?:(?:của )?(?:huyện|quận|thị xã|thành phố|tp|xã|"
+                       r"phường|thị trấn|cấp|khối|nhóm|các|toàn|khu vực|cụm|vùng|[ivx]+|[a-d]) )")
+_GROUP_WORDS = ("cấp ", "khối ", "nhóm ", "các xã", "các phường", "các đơn vị", "khu vực ", "cụm ", "vùng ",
+                "đơn vị cấp ", "sở ngành", "các sở", "các trường", "các cơ quan", "cơ quan cấp ")
+_ROMAN = re.compile(r"^(?:[ivx]+|[a-d])$")
+_ROMAN_NUMBER = re.compile(r"^[ivx]+$")
+_DISTRICT_TYPES = ("huyen ", "quan ", "thi xa ", "thanh pho ", "tp ")
+_COMMUNE_TYPES = ("xa ", "phuong ", "thi tran ")
+
+
+def row_role(label: str, stt: str, vocab: Vocabulary) -> str:
+    """What a row of a row-per-unit table is, from its own words: the grand total ('Tổng cộng', 'Toàn
+    huyện'), a subtotal ('Cộng huyện X', 'Tổng cấp xã'), a group row ('I. Cấp huyện', 'II', 'B', 'Khối
+    trường học', numbered I, II in its STT cell) or a unit. A group row may carry the subtotal of the rows
+    under it; none of them is a unit."""
+    words = soft(label)  # with diacritics: 'Vũng Tàu' is a place, 'Vùng 2' a group
+    if vocab.is_total(label):
+        return "total"
+    if _SUBTOTAL.match(words + " "):
+        return "subtotal"
+    if _NUMBERED.match(label) or _NUMBERED_GROUP.match(words + " ") or _ROMAN_NUMBER.match(fold(stt)) \
+            or (words + " ").startswith(_GROUP_WORDS) or _ROMAN.match(words):
+        return "group"
+    return "unit"
+
+
+def _district_context(label: str, draft: Draft, above: str | None) -> str | None:
+    """A district row ('Huyện Châu Phú', 'I. Huyện Châu Phú') places the commune rows under it: a commune
+    name repeated in the province is then found in the district its row names. A total row ends it."""
+    name = _NUMBERED.sub("", label)
+    if fold(name).startswith(_DISTRICT_TYPES):
+        return name
+    if draft.role == "unit" and above and fold(name).startswith(_COMMUNE_TYPES):
+        draft.district_name = above
+    return None if draft.role == "total" else above
 
 
 def _fill_values(table: Table, row: int, columns: list[Column], draft: Draft) -> bool:
@@ -262,8 +319,12 @@ def _year_cell(table: Table, row: int, column: Column | None) -> int | None:
 
 
 def _single(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]:
+    """A row per activity; funding as rows ('Ngân sách nhà nước | 15.000.000'), as lines under the table,
+    or as a column per activity ('Kinh phí NSNN'), which adds up to the unit's funding."""
     activity = table.role("activity") or _first_text_column(table)
-    measures = [c for c in table.columns if c.meaning.kind == "measure"]
+    counts = [c for c in table.columns if c.meaning.kind == "measure"]
+    amounts = [c for c in table.columns if c.meaning.kind == "column" and c.meaning.target == "amount"]
+    spent = [c for c in table.columns if c.meaning.kind == "funding" and c is not activity]
     draft = Draft(table.sheet, None, None)
     for row in table.body:
         label = _label(table, row, activity)
@@ -271,9 +332,13 @@ def _single(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draf
             continue
         meaning = vocab.label_meaning(label)
         if meaning.kind == "funding":
-            _funding_row(table, row, meaning, measures, draft)
+            _funding_row(table, row, meaning, counts + amounts, draft)
             continue
-        values = [(column, number(table, row, column.index, column.meaning)) for column in measures]
+        _fill_values(table, row, spent, draft)
+        for column in spent:
+            draft.read_at(figure_key(column.meaning), cell_name(row, column.index), draft.funding.get(
+                column.meaning.target, 0))
+        values = [(column, number(table, row, column.index, column.meaning)) for column in counts]
         if not any(value for _, value in values):
             continue
         indicator = meaning.target if meaning.kind == "indicator" else "other"
@@ -295,9 +360,15 @@ def _first_text_column(table: Table) -> Column:
 
 
 def _funding_row(table: Table, row: int, meaning: Meaning, columns: list[Column], draft: Draft) -> None:
-    """'Kinh phí NSNN (đồng)' as a table row: the amount is the first filled numeric cell."""
+    """'Kinh phí NSNN (đồng)' as a table row: the amount is the first filled numeric cell, in the unit its
+    own label, else its row's 'ĐVT' cell ('triệu đồng'), else the form's stated unit of amounts names."""
+    uom = table.role("uom")
+    if meaning.multiplier is None and uom is not None:
+        meaning = Meaning("funding", meaning.target, multiplier=header_multiplier(table.text(row, uom.index)))
     for column in columns:
         if table.text(row, column.index):
+            if meaning.multiplier is None:  # 'Số tiền (triệu đồng)': the amount column names the unit
+                meaning = Meaning("funding", meaning.target, multiplier=header_multiplier(" ".join(column.path)))
             draft.funding[meaning.target] = number(table, row, column.index, meaning)
             draft.read_at(figure_key(meaning), cell_name(row, column.index), draft.funding[meaning.target])
             return
@@ -317,7 +388,12 @@ def _funding_lines(table: Table, vocab: Vocabulary, rows: list[int], draft: Draf
             if meaning.kind != "funding" or fold(text).startswith(("noi nhan", "kinh gui")):
                 continue
             label, _, rest = text.partition(":")
-            if rest.strip():
+            stated = funding_in_sentence(text, vocab, table.amount_unit)
+            if stated:
+                for source, amount in stated.items():
+                    draft.funding[source] = amount
+                    draft.read_at(f"funding:{source}", cell_name(row, column), amount)
+            elif rest.strip():
                 draft.funding[meaning.target] = _amount(table, row, column, rest, meaning)
                 draft.read_at(figure_key(meaning), cell_name(row, column), draft.funding[meaning.target])
             elif position + 1 < len(texts):
@@ -327,9 +403,45 @@ def _funding_lines(table: Table, vocab: Vocabulary, rows: list[int], draft: Draf
             break
 
 
+_AMOUNT_IN_TEXT = re.compile(r"(\d[\d.,]*)((?:\s*[^\W\d_]+\.?){0,2})")
+
+
+_TOTAL_WORDS = re.compile(r"\btong (?:kinh phi|so tien|so kinh phi|cong)\b")
+
+
+def funding_in_sentence(text: str, vocab: Vocabulary, stated_unit: int | None) -> dict[str, int]:
+    """Every source a sentence gives an amount for: 'Tổng kinh phí 45 triệu đồng, trong đó ngân sách nhà
+    nước 30 triệu, xã hội hóa 15 triệu đồng' -> total 45, state 30, social 15 million. Each amount belongs
+    to the funding words written between it and the amount before; a bare number is in the form's stated
+    unit of amounts, else in đồng."""
+    found: dict[str, int] = {}
+    start = 0
+    for match in _AMOUNT_IN_TEXT.finditer(text):
+        words = text[start:match.start()].replace(":", " ")
+        meaning = Meaning("funding", "total") if _TOTAL_WORDS.search(fold(words)) else vocab.label_meaning(words)
+        start = match.end()
+        if meaning.kind != "funding" or meaning.target in found:
+            continue
+        amount = _amount_with_unit(match.group(1).rstrip(".,"), match.group(2).split(),
+                                   meaning.multiplier or stated_unit)
+        if amount is not None:  # None: a date or a document number inside the sentence, not an amount
+            found[meaning.target] = amount
+    return found
+
+
+def _amount_with_unit(digits: str, after: list[str], default_unit: int | None) -> int | None:
+    """'148,2' followed by 'trieu dong' (any spelling the value parser knows), by 'triệu', or by no unit."""
+    for size in (2, 1, 0):
+        try:
+            return parse_amount(" ".join([digits, *after[:size]]).rstrip("."), default_unit)
+        except ValueProblem:
+            continue
+    return None
+
+
 def _amount(table: Table, row: int, column: int, text: str, meaning: Meaning) -> int:
     try:
-        return parse_amount(text.strip().rstrip("."), meaning.multiplier)
+        return parse_amount(text.strip().rstrip("."), meaning.multiplier or table.amount_unit)
     except ValueProblem as exc:
         raise FormError(str(exc), table.sheet, cell_name(row, column)) from None
 
@@ -337,6 +449,9 @@ def _amount(table: Table, row: int, column: int, text: str, meaning: Meaning) ->
 def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]:
     """Tidy rows (unit, year, indicator, measure, value) grouped back into one draft per unit and year."""
     roles = {t: table.role(t) for t in ("unit", "district", "province", "year", "activity", "measure", "value")}
+    named = [c for c in table.columns if c.meaning.kind == "column" and c.meaning.target == "activity"]
+    if roles["measure"] is None and len(named) > 1:  # 'Hoạt động' | 'Chỉ tiêu': the second names the measure
+        roles["measure"] = named[1]
     value_letters = column_letters(roles["value"].index)
     drafts: dict[tuple, Draft] = {}
     for row in table.body:
@@ -346,13 +461,19 @@ def _long(table: Table, vocab: Vocabulary, warnings: list[Issue]) -> list[Draft]
             continue
         measure_text = _label(table, row, roles["measure"])
         meaning = vocab.label_meaning(label)
+        measured = vocab.label_meaning(measure_text) if measure_text else Meaning(None)
+        if measured.kind == "funding" and (meaning.kind != "funding" or meaning.target == "total"):
+            # 'Lễ khai mạc' | 'Kinh phí NSNN' | 5.000.000, or 'Kinh phí' | 'Ngân sách nhà nước' | 12.000.000
+            meaning = measured
         if meaning.kind == "funding":
-            meaning = Meaning("funding", meaning.target, multiplier=meaning.multiplier or _unit_of(measure_text))
+            meaning = Meaning("funding", meaning.target, multiplier=meaning.multiplier or _unit_of(measure_text)
+                              or table.amount_unit)
         value = number(table, row, roles["value"].index, meaning)
         group = (unit, _label(table, row, roles["district"]) if roles["unit"] else "",
                  _label(table, row, roles["province"]), _year_cell(table, row, roles["year"]))
         draft = drafts.setdefault(group, Draft(table.sheet, row, unit or None, district_name=group[1] or None,
-                                               province_name=group[2] or None, year=group[3]))
+                                               province_name=group[2] or None, year=group[3],
+                                               role=row_role(unit, "", vocab)))  # 'Toàn huyện' is a check
         figure = _add_long(draft, meaning, measure_text, value, vocab, warnings, table, row)
         draft.read_at(figure, value_letters + str(row + 1), value)
     return list(drafts.values())

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from etl.text import find_word, fold
+from etl.text import find_word, fold, soft
 from etl.values import header_multiplier
 
 DEFAULT_SYNONYMS = Path(__file__).resolve().parent.parent / "data" / "header_synonyms.csv"
 INDICATORS = ("opening_ceremony", "communication", "class", "online_learning", "training", "seminar",
               "contest", "reading", "visit", "commendation", "other")
-KIND_ORDER = ("column", "funding", "indicator", "measure", "mode")  # which meaning wins when several match
+KIND_ORDER = ("column", "funding", "indicator", "measure", "mode", "ratio")  # which meaning wins when several match
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Synonym:
     target: str
     measure: str
     folded: str
+    written: str = ""  # with its diacritics (etl.text.soft), to tell 'thi' (cuộc thi) from 'thị' (thị trấn)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class Vocabulary:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
         return cls([Synonym(r["kind"].strip(), r["target"].strip(), (r.get("measure") or "").strip(),
-                            fold(r["synonym"])) for r in rows if r.get("synonym", "").strip()])
+                            fold(r["synonym"]), soft(r["synonym"])) for r in rows if r.get("synonym", "").strip()])
 
     @cached_property
     def _by_kind(self) -> dict[str, list[Synonym]]:
@@ -126,10 +127,12 @@ class Vocabulary:
         column = self.column_role(leaf) if all(fold(p) == leaf for p in path) or len(path) == 1 else None
         if column:
             return Meaning("column", column)
+        if "%" in path[-1] or self.first_match(whole, "ratio"):  # 'Tỷ lệ … (%)', 'Bình quân học viên/lớp'
+            return Meaning("column", "ratio")
         funding = self.funding_target(leaf) or self.funding_target(whole)
         if funding and (funding != "total" or not self.first_match(whole, "indicator")):
             return Meaning("funding", funding, multiplier=multiplier)
-        return self._indicator_meaning(whole, leaf, " ".join(path))
+        return self._indicator_meaning(whole, leaf, " ".join(path), path)
 
     def _without_mode(self, leaf: str) -> str:
         mode = self.first_match(leaf, "mode")
@@ -156,9 +159,11 @@ class Vocabulary:
         chosen = self.first_match_of(folded, specific or hits)
         return chosen.target if chosen else None
 
-    def _indicator_meaning(self, whole: str, leaf: str, raw: str) -> Meaning:
-        indicator = self.first_match(whole, "indicator")
-        measure = self.first_match(leaf, "measure") or self.first_match(whole, "measure")
+    def _indicator_meaning(self, whole: str, leaf: str, raw: str, path: tuple[str, ...]) -> Meaning:
+        indicator = self._nearest_activity(path) or self._activity(whole)
+        if indicator is not None and not written_in(raw, indicator):
+            indicator = None  # 'Xã, thị trấn' holds 'thi' only once its marks are dropped
+        measure = self._measure(leaf, raw) or self._measure(whole, raw)
         if indicator and measure and self._only_in_brackets(indicator, raw):
             return Meaning("measure", measure.target)  # 'Số lượng (cuộc, buổi, lớp)' explains a count
         if indicator:
@@ -168,6 +173,40 @@ class Vocabulary:
         if measure:
             return Meaning("measure", measure.target)
         return Meaning(None)
+
+    def _nearest_activity(self, path: tuple[str, ...]) -> Synonym | None:
+        """The activity named nearest the leaf, above it: 'Cuộc thi trực tuyến' under 'Hoạt động trực
+        tuyến' is a contest held online. A measure-like name ('Học viên') defers to the activity above it."""
+        for text in reversed(path[:-1]):
+            found = self.first_match(fold(text), "indicator")
+            if found is not None and not found.measure:
+                return self._activity(fold(text))
+        return None
+
+    def _activity(self, whole: str) -> Synonym | None:
+        """The activity a header names. A synonym that is itself a measure ('Số lớp', 'Học viên') yields
+        to a plain activity named in the same header: 'Số lớp tập huấn kỹ năng số' counts training sessions,
+        'Số người được tập huấn' its participants, and the two stay together."""
+        first = self.first_match(whole, "indicator")
+        if first is None or not first.measure:
+            return first
+        rest = f" {whole} ".replace(f" {first.folded} ", " ", 1).strip()
+        plain = self.first_match(rest, "indicator")
+        if plain is None or plain.measure:
+            return first
+        return Synonym(plain.kind, plain.target, first.measure, plain.folded, plain.written)
+
+    def _measure(self, text: str, raw: str) -> Synonym | None:
+        """The measure a header names. One written only as the unit in brackets ('Tuyên truyền (lượt)',
+        'Cuộc thi (số cuộc)') counts the activity, unless it names people ('(lượt người)')."""
+        measure = self.first_match(text, "measure")
+        if measure is None or measure.target != "participants":
+            return measure
+        outside = fold(re.sub(r"\([^)]*\)", " ", raw))
+        if self.first_match(outside, "measure") is None and find_word(fold(raw), "nguoi") < 0 \
+                and find_word(fold(raw), "hoc vien") < 0 and find_word(text, measure.folded) >= 0:
+            return Synonym("measure", "events", "", measure.folded)
+        return measure
 
     def _only_in_brackets(self, indicator: Synonym, raw: str) -> bool:
         """True for 'Số lượng (cuộc, buổi, lớp)': the activity word only explains a measure."""
@@ -180,11 +219,24 @@ class Vocabulary:
         folded = fold(name)
         funding = self.funding_target(folded)
         indicator = self.first_match(folded, "indicator")
+        indicator = indicator if indicator is not None and written_in(name, indicator) else None
         if funding and (funding != "total" or not indicator):
             return Meaning("funding", funding, multiplier=header_multiplier(name))
         if indicator:
             return Meaning("indicator", indicator.target, indicator.measure or None)
         return Meaning(None)
+
+
+def written_in(raw: str, synonym: Synonym) -> bool:
+    """The synonym's words stand in the text as written: each word the same, or the text's word typed without
+    marks ('Le khai mac'). A word whose marks differ is another word: 'thị' is not 'thi', 'động' not 'đồng'."""
+    if not synonym.written:
+        return True  # a synonym made in code with no written form: its folded match is all there is
+    words, wanted = soft(raw).split(), synonym.written.split()
+    for start in range(len(words) - len(wanted) + 1):
+        if all(w == x or w == fold(w) == fold(x) for w, x in zip(words[start:], wanted, strict=False)):
+            return True
+    return False
 
 
 def _covers(indicator: Synonym, measure: Synonym) -> bool:

@@ -13,8 +13,8 @@ from datetime import date
 
 from etl.errors import FormError, Issue, cell_name
 from etl.extract import Draft
-from etl.text import clean, key
-from etl.title import TitleInfo, locality_mentions, speaks_for_locality, year_from_filename
+from etl.text import clean, fold, key
+from etl.title import TitleInfo, locality_mentions, speaks_for_locality, title_places, year_from_filename
 from etl.units import Unit, UnitIndex, split_type
 
 _LEVEL_OF_TYPE = {"tinh": "province", "thanh pho": "district", "quan": "district", "huyen": "district",
@@ -149,10 +149,21 @@ class Placer:
 
     def _sheet_province(self, year: int) -> Unit | None:
         names = [*self.mentions, *([self.options.province] if self.options.province else []),
-                 *([self.title.place] if self.title.place else [])]
+                 *([self.title.place] if self.title.place else []), *self.title.named]
+        self._reject_unknown_province([*self.mentions, *self.title.named])
         folders = list(self.options.folders)  # long exports often carry their province only in a folder name
         found = next((u for n in names + folders if n and (u := self.index.province(n, year))), None)
         return found or self._unique_province(names, year)
+
+    def _reject_unknown_province(self, names: list[str]) -> None:
+        """A province the form names that is on neither map ('TỈNH HÀ TÂY' typed for Hà Nội, a slip) would
+        leave the form to whatever else names a place: it is refused, naming what was written."""
+        for name in names:
+            unit_type, core = split_type(name)
+            if unit_type == "tinh" and core and not any(self.index.province(name, y) or self.index.anywhere(name, y)
+                                                        for y in (2024, 2025)):  # 'Tịnh Biên' is a place
+                raise FormError(f"tiêu đề ghi tỉnh '{name}' không có trên bản đồ hành chính (trước hay sau "
+                                "sáp nhập 2025); sửa tên tỉnh hoặc dùng --province", self.sheet)
 
     def _unique_province(self, names: list[str | None], year: int) -> Unit | None:
         """The province of a district or commune whose name occurs in only one province."""
@@ -182,6 +193,10 @@ class Placer:
         form must not become its province's own report."""
         typed = []
         for line in self.title.issuer_lines:
+            cut = [m for m in title_places(fold(line)) if m not in locality_mentions(line)]
+            found_cut = [u for m in cut for u in self.index.find(m, within) if u.level == level]
+            if len(found_cut) == 1:  # 'THỊ XÃ NGÃ NĂM - TỈNH SÓC TRĂNG': each place where the next begins
+                return found_cut[0]
             for mention in locality_mentions(line):
                 found = self.index.find(mention, within)
                 if len(found) == 1 and found[0].level == level:
@@ -189,10 +204,19 @@ class Placer:
                 if split_type(mention)[0] in _TYPED[level]:
                     typed.append(" ".join(clean(line).split()[-len(mention.split()):]))
         if not typed:
-            return None
+            return self._title_named(within, level)
         self.placed.warnings.append(Issue(f"không xác định được đơn vị gửi báo cáo '{typed[0]}' trong {within.name};"
                                           " giữ là chưa xác định, thêm bí danh vào data/unit_aliases.csv", self.sheet))
         return unresolved_unit(typed[0], within)
+
+    def _title_named(self, within: Unit, level: str) -> Unit | None:
+        """A place the report's title names ('… NĂM 2021 - HUYỆN BẢO THẮNG, TỈNH LÀO CAI') when the letterhead
+        names none: taken only when it answers one unit of that level, never kept unresolved."""
+        for name in self.title.named:
+            found = self.index.find(name, within)
+            if len(found) == 1 and found[0].level == level:
+                return found[0]
+        return None
 
     def _row_context(self, year: int, province: Unit, issuer: Unit, draft: Draft) -> Unit:
         base = issuer if issuer.level in ("province", "district", "commune") else province
@@ -209,11 +233,11 @@ class Placer:
         by_code = self.index.by_code(draft.unit_code, context) if draft.unit_code else None
         if by_code is not None:
             return by_code
+        found = self.index.find(name, context)
+        if len(found) == 1:  # a place first: 'Trường Xuân' in a ward column is a ward, not a school
+            return found[0]
         if self.index.is_agency(name):
             return self._agency(name, self._mentioned_locality(name, context))
-        found = self.index.find(name, context)
-        if len(found) == 1:
-            return found[0]
         if found:
             names = ", ".join(f"{u.name} ({u.code})" for u in found[:4])
             self._warn(f"tên '{name}' khớp nhiều đơn vị: {names}; giữ là chưa xác định, thêm bí danh "

@@ -13,11 +13,16 @@ from etl.errors import cell_name
 from etl.headers import Meaning, Vocabulary
 from etl.read import RawSheet
 from etl.text import clean, fold
+from etl.values import header_multiplier
 
 HEADER_SCAN_ROWS = 40
 MAX_HEADER_ROWS = 3
-SIGNATURE_CUES = ("noi nhan", "nguoi lap", "thu truong", "giam doc", "chu tich", "truong phong",
+SIGNATURE_CUES = ("noi nhan", "ghi chu", "luu y", "chu thich", "nguoi ky", "nguoi tong hop", "thu ky",
+                  "nguoi lap", "thu truong", "giam doc", "chu tich", "truong phong",
                   "tm ", "kt ", "ky ten", "xac nhan", "hieu truong", "pho giam doc", "luu vt")
+UNIT_NOTE_CUES = ("don vi tinh", "dvt", "dv tinh", "don vi tien", "tinh bang")
+_DATED = re.compile(r"\bngay (?:\d{1,2}|\.+)? ?thang (?:\d{1,2})? ?nam (?:19|20)\d\d$|\bngay \d{1,2} \d{1,2} \d{4}$")
+_DIGITS = re.compile(r"^\s*\d[\d.,\s]*$")
 _NUMBERING = re.compile(r"^\(?[0-9a-z]{1,2}\)?$")
 
 
@@ -27,6 +32,7 @@ class Column:
     path: list[str]
     meaning: Meaning
     header_cell: str
+    by_content: bool = False  # its meaning was read from its cells, its header being unknown
 
 
 @dataclass
@@ -42,6 +48,8 @@ class Table:
     columns: list[Column]
     body: list[int]
     footer: list[int] = field(default_factory=list)
+    amount_unit: int | None = None  # 'Đơn vị tính: nghìn đồng' above the table or in a header cell
+    next_header: int | None = None  # where the next table of the sheet begins, if one follows
 
     def role(self, target: str) -> Column | None:
         return next((c for c in self.columns if c.meaning.kind == "column" and c.meaning.target == target), None)
@@ -65,13 +73,26 @@ def text_of(value: object) -> str:
     return str(value)
 
 
-def find_table(sheet: RawSheet, vocab: Vocabulary) -> Table | None:
-    """The report table of a sheet, or None when no row looks like a header of a report."""
+def find_tables(sheet: RawSheet, vocab: Vocabulary) -> list[Table]:
+    """The report tables of a sheet, top to bottom: activities, then a funding table ('Nguồn kinh phí | Số
+    tiền') or a 'Bảng 2' by district, each under its own header. Empty when no row looks like a header."""
     rows = list(sheet.rows)
-    anchor = _header_anchor(rows, vocab)
+    texts = [_cells(row) for row in rows]
+    tables: list[Table] = []
+    start = 0
+    while (table := _table_at(sheet, rows, texts, start, vocab)) is not None:
+        tables.append(table)
+        if table.next_header is None:
+            break
+        start = table.next_header
+    return tables
+
+
+def _table_at(sheet: RawSheet, rows: list[list[object]], texts: list[list[str]], start: int,
+              vocab: Vocabulary) -> Table | None:
+    anchor = _header_anchor(rows, vocab, start)
     if anchor is None:
         return None
-    texts = [_cells(row) for row in rows]
     header_rows = _header_block(rows, texts, anchor, vocab)
     for r in header_rows:  # the only rows the fills change: copied, so the sheet's grid stays as read
         rows[r] = list(rows[r])
@@ -79,13 +100,63 @@ def find_table(sheet: RawSheet, vocab: Vocabulary) -> Table | None:
     _fill_groups(rows, header_rows)
     for r in header_rows:
         texts[r] = _cells(rows[r])
-    columns = _columns(texts, header_rows, vocab)
-    start = header_rows[-1] + 1
-    while start < len(rows) and _is_numbering(texts[start]):
-        start += 1
-    table = Table(sheet.name, rows, texts, _title_lines(texts[:header_rows[0]]), header_rows, columns, [], [])
-    table.body, table.footer = _split_body(start, table)
+    amount_unit = stated_amount_unit([t for r in range(header_rows[-1] + 1) for t in texts[r] if t])
+    columns = [c for c in _columns(texts, header_rows, vocab) if not _is_unit_note(" ".join(c.path))]
+    first = header_rows[-1] + 1
+    while first < len(rows) and _is_numbering(texts[first]):
+        first += 1
+    table = Table(sheet.name, rows, texts, _title_lines(texts[start:header_rows[0]], start), header_rows, columns,
+                  [], [], amount_unit)
+    table.body, table.footer, table.next_header = _split_body(first, table, vocab)
+    _name_column_by_content(table)
     return table
+
+
+NAME_SHARE = 0.6  # of a column's filled body cells that must be names for it to be the unit column
+
+
+def _name_column_by_content(table: Table) -> None:
+    """A row-per-unit table whose unit column has a header no synonym knows ('Tên xã, thị trấn', 'Nơi tổ
+    chức'): the column whose body cells are mostly names (text, not numbers) is the unit column. Its
+    meaning is set to a unit column and marked `by_content`, so the preview can say it was inferred."""
+    roles = {c.meaning.target for c in table.columns if c.meaning.kind == "column"}
+    if roles & {"unit", "district", "activity", "value"} or not any(
+            c.meaning.kind in ("indicator", "funding") for c in table.columns) or not table.body:
+        return
+    headed = {c.index for c in table.columns}
+    width = max((len(table.texts[r]) for r in table.body), default=0)
+    headerless = [Column(c, [], Meaning(None), cell_name(table.header_rows[-1], c))
+                  for c in range(width) if c not in headed]
+    for column in sorted([*table.columns, *headerless], key=lambda c: c.index):
+        if column.meaning.kind == "column" or column.meaning.kind == "funding":
+            continue
+        cells = [table.text(r, column.index) for r in table.body]
+        filled = [t for t in cells if t]
+        names = [t for t in filled if _is_name(t)]
+        if filled and len(names) >= NAME_SHARE * len(filled) and len(set(names)) > len(names) // 2:
+            column.meaning = Meaning("column", "unit")
+            column.by_content = True
+            if column.index not in headed:
+                table.columns = sorted([*table.columns, column], key=lambda c: c.index)
+            return
+
+
+def _is_name(text: str) -> bool:
+    return any(ch.isalpha() for ch in text) and not _NUMBERING.match(fold(text)) and fold(text) not in ("khong",)
+
+
+def stated_amount_unit(lines: list[str]) -> int | None:
+    """The unit of amounts a form states once for its tables ('Đơn vị tính: nghìn đồng', '(ĐVT: triệu
+    đồng)'): an amount column whose header names no unit of its own is in it, not in đồng."""
+    for line in lines:
+        if _is_unit_note(line):
+            return header_multiplier(line)
+    return None
+
+
+def _is_unit_note(text: str) -> bool:
+    folded = fold(text)
+    return folded.startswith(UNIT_NOTE_CUES) and header_multiplier(text) is not None and len(folded) < 40
 
 
 def _cells(row: list[object]) -> list[str]:
@@ -100,16 +171,34 @@ def _header_score(strings: list[str], vocab: Vocabulary) -> int:
     return sum(1 for v in strings if vocab.is_header_word(v))
 
 
-def _header_anchor(rows: list[list[object]], vocab: Vocabulary) -> int | None:
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        strings = _strings(row)  # a title line (one text) is never scored: its words are unique to each form
-        if len(strings) >= 2 and _header_score(strings, vocab) >= 2 and _numeric_count(row) <= 1:
+def _header_anchor(rows: list[list[object]], vocab: Vocabulary, start: int = 0) -> int | None:
+    for index in range(start, min(start + HEADER_SCAN_ROWS, len(rows))):
+        if _looks_like_header(rows[index], vocab):
             return index
     return None
 
 
+def _looks_like_header(row: list[object], vocab: Vocabulary) -> bool:
+    if _holds_two_numbers(row):  # most rows of a body: decided without reading a word
+        return False
+    strings = _strings(row)  # a title line (one text) is never scored: its words are unique to each form
+    return len(strings) >= 2 and _header_score(strings, vocab) >= 2
+
+
+def _holds_two_numbers(row: list[object]) -> bool:
+    found = 0
+    for v in row:
+        if (type(v) is float or type(v) is int) or (isinstance(v, str) and v and v[0].isdigit() and _DIGITS.match(v)):
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
 def _numeric_count(row: list[object]) -> int:
-    return sum(1 for v in row if isinstance(v, (int, float)) and not isinstance(v, bool))
+    """Cells holding a number, typed as one or as text (every cell of a CSV is text)."""
+    return sum(1 for v in row if (isinstance(v, (int, float)) and not isinstance(v, bool))
+               or (isinstance(v, str) and _DIGITS.match(v)))
 
 
 def _header_block(rows: list[list[object]], texts: list[list[str]], anchor: int, vocab: Vocabulary) -> list[int]:
@@ -195,28 +284,38 @@ def _attach_measures(columns: list[Column]) -> list[Column]:
     return columns
 
 
-def _title_lines(texts: list[list[str]]) -> list[tuple[str, str]]:
-    return [(text, cell_name(r, c)) for r, row in enumerate(texts) for c, text in enumerate(row) if text]
+def _title_lines(texts: list[list[str]], first: int = 0) -> list[tuple[str, str]]:
+    return [(text, cell_name(first + r, c)) for r, row in enumerate(texts) for c, text in enumerate(row) if text]
 
 
-def _split_body(start: int, table: Table) -> tuple[list[int], list[int]]:
-    """Body rows run until the signature block; an empty row ends it unless data rows follow."""
+def _split_body(start: int, table: Table, vocab: Vocabulary) -> tuple[list[int], list[int], int | None]:
+    """Body rows run until the signature block or the header of a next table ('Nguồn kinh phí | Số tiền',
+    its title line 'II. KINH PHÍ TỔ CHỨC' above it going to the footer); an empty row ends the body unless
+    data rows follow. Returns body, footer and the row where a next table's header begins."""
     body: list[int] = []
     footer: list[int] = []
-    gap = False
+    gap = closed = False
     for index in range(start, len(table.texts)):
         first = next((t for t in table.texts[index] if t), "")
-        if footer or (first and fold(first).startswith(SIGNATURE_CUES)):
+        if not closed and body and _looks_like_header(table.rows[index], vocab):
+            return body, footer, index
+        if closed or (first and _closes_table(fold(first))):
+            closed = True
             footer.append(index)
             continue
         if not first:
             gap = bool(body)
             continue
-        if gap and not _has_values(index, table):
+        if footer or (gap and not _has_values(index, table)):
             footer.append(index)
             continue
         body.append(index)
-    return body, footer
+    return body, footer, None
+
+
+def _closes_table(folded: str) -> bool:
+    """The signature block, notes, or the place-and-date line ('Châu Phú, ngày 20 tháng 10 năm 2023')."""
+    return folded.startswith(SIGNATURE_CUES) or _DATED.search(folded) is not None
 
 
 def _has_values(row: int, table: Table) -> bool:

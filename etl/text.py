@@ -30,6 +30,22 @@ def fold(value: str) -> str:
     return _NON_WORD.sub(" ", ascii_text).strip()
 
 
+_SOFT_NON_WORD = re.compile(r"[\W_]+")
+# The old tone placement ('hoà', 'thuỷ') put on the first vowel as today ('hòa', 'thủy'), decomposed (NFD).
+_OLD_TONE = re.compile(r"(?<![q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?=\s|$)")
+
+
+@lru_cache(maxsize=65536)
+def soft(value: str) -> str:
+    """Lower-case words with their diacritics kept, separated by single spaces: 'Xã, Thị  trấn' -> 'xã thị
+    trấn'. Matching on it keeps 'thị' (thị trấn) apart from 'thi' (cuộc thi) and 'vũng' from 'vùng'; both
+    tone placements ('hoà', 'hòa') give one text."""
+    decomposed = unicodedata.normalize("NFD", clean(value).lower())
+    retoned = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2) if m.group(2) != "e"
+                            or m.group(1) == "o" else m.group(0), decomposed)
+    return _SOFT_NON_WORD.sub(" ", unicodedata.normalize("NFC", retoned)).strip()
+
+
 def key(value: str) -> str:
     """`fold` without spaces, the form used by the official unit lists ('phuongtanchanhhiep')."""
     return fold(value).replace(" ", "")

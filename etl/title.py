@@ -8,11 +8,11 @@ which tells a report sent on time from a late one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from etl.text import fold
-from etl.units import TYPE_WORDS
+from etl.units import TYPE_WORDS, split_type
 
 _DATE = re.compile(r"ngay \d{1,2} thang \d{1,2} nam \d{4}")
 # A dated place line, folded: 'ha noi ngay 20 thang 10 nam 2025', 'ngay 05 10 2025' (from 05/10/2025). A place of
@@ -34,12 +34,14 @@ class TitleInfo:
     issuer_lines: list[str]  # lines above the report title, as written
     place: str | None  # the place before ', ngày … tháng … năm …'
     form_date: date | None = None  # the date of the first dated place line, if it is a real date
+    named: list[str] = field(default_factory=list)  # places the report's title names ('… HUYỆN BẢO THẮNG')
 
 
 def read_title(lines: list[tuple[str, str]]) -> TitleInfo:
     """Year, issuer and place from the (text, cell) lines above a table."""
     years: dict[int, str] = {}
     issuer: list[str] = []
+    named: list[str] = []
     place = None
     form_date = None
     in_issuer = True
@@ -59,7 +61,28 @@ def read_title(lines: list[tuple[str, str]]) -> TitleInfo:
             in_issuer = False
         if in_issuer and folded and not _NOT_ISSUER.match(folded) and not dated:
             issuer.append(line)
-    return TitleInfo({y: c for y, c in years.items() if 1990 < y < 2100}, issuer, place, form_date)
+        elif not in_issuer and not dated:
+            named += title_places(folded)
+    return TitleInfo({y: c for y, c in years.items() if 1990 < y < 2100}, issuer, place, form_date, named)
+
+
+_LEVEL_ONLY = ("cac ", "cap ", "tren ", "thuoc ", "trong ", "toan ", "doan ", "uy ", "hoi ")
+_AFTER_NAME = re.compile(r" (?:nam \d{4}|tu ngay|den ngay|ngay|theo|kem theo|cua|ve|va) .*$")
+
+
+def title_places(folded: str) -> list[str]:
+    """The places a report's title names, each cut where the next begins: 'bao cao … nam 2021 huyen bao
+    thang tinh lao cai' -> ['huyen bao thang', 'tinh lao cai']. A level word is no place: 'cấp xã', 'các
+    phường', 'trên địa bàn' name no unit, so '… CẤP XÃ' never becomes a sender."""
+    text = re.sub(r"^(ubnd|uy ban nhan dan) ", "", folded).replace("don vi tinh", "don vi") + " "
+    starts = [m.start(1) for m in _MENTION.finditer(text)]
+    places = []
+    for start, end in zip(starts, [*starts[1:], len(text)][:len(starts)], strict=True):
+        name = _AFTER_NAME.sub("", text[start:end] + " ").strip()
+        unit_type, core = split_type(name)
+        if unit_type and core and not (core + " ").startswith(_LEVEL_ONLY):
+            places.append(name)
+    return places
 
 
 def date_of_line(folded: str) -> date | None:

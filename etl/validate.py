@@ -17,19 +17,59 @@ TOTALS_MISMATCH = "dòng tổng cộng không khớp"  # the quality view qualit
 
 
 def check_totals(drafts: list[Draft]) -> list[Issue]:
-    """Each totals row must equal the sum of the unit rows it closes (all rows for the last one)."""
+    """Each total, subtotal and group row with figures must equal the sum of the unit rows it covers: the
+    last totals row all of them, any other totals or subtotal row ('Cộng huyện X') the rows since the
+    previous non-unit row, a group row ('I. Cấp xã' with its subtotal) the rows under it up to the next."""
     issues: list[Issue] = []
-    since_last: list[Draft] = []
-    units = [d for d in drafts if not d.is_total]
-    totals = [d for d in drafts if d.is_total]
+    units = [d for d in drafts if d.role == "unit"]
+    totals = [d for d in drafts if d.role == "total"]
+    since: list[Draft] = []
+    group: tuple[Draft, list[Draft]] | None = None
     for draft in drafts:
-        if not draft.is_total:
-            since_last.append(draft)
+        if draft.role == "unit":
+            since.append(draft)
+            if group:
+                group[1].append(draft)
             continue
-        scope = units if draft is totals[-1] else since_last
-        issues += _compare(draft, _sum(scope))
-        since_last = []
+        if group:
+            issues += _compare(*group)
+            group = None
+        if draft.role == "group":
+            group = (draft, []) if _states_figures(draft) else None
+        elif draft.role == "subtotal" or draft is not totals[-1]:
+            issues += _compare(draft, since)
+        else:
+            issues += _compare(draft, units)
+        since = []
+    if group:
+        issues += _compare(*group)
     return issues
+
+
+def check_district_rows(drafts: list[Draft]) -> list[Issue]:
+    """A district row above its communes ('Huyện Krông Bông' then its communes) covers them: communes that
+    add up to more than the district's own figure are named with both numbers (the warehouse then counts
+    the communes and a district remainder of 0, never a negative one)."""
+    issues = []
+    for district in (d for d in drafts if d.role == "unit" and d.unit_name and not d.district_name):
+        inside = [d for d in drafts if d.role == "unit" and d.district_name == district.unit_name]
+        if not inside:
+            continue
+        summed = _sum(inside)
+        gaps = [_gap(district, f"{measure}:{indicator}", name, pair[i], summed.facts[indicator][i])
+                for indicator, pair in district.facts.items() if indicator in summed.facts
+                for i, (measure, name) in enumerate(MEASURE_NAMES.items()) if summed.facts[indicator][i] > pair[i]]
+        gaps += [_gap(district, f"funding:{source}", FUNDING_NAMES.get(source, source), amount,
+                      summed.funding[source])
+                 for source, amount in district.funding.items() if summed.funding.get(source, 0) > amount]
+        if gaps:
+            issues.append(Issue(f"các đơn vị bên dưới '{district.unit_name}' cộng lớn hơn số của chính đơn vị: "
+                                + "; ".join(gaps), district.sheet, cell_name(district.row, 0)))
+    return issues
+
+
+def _states_figures(draft: Draft) -> bool:
+    return any(e or p for e, p in draft.facts.values()) or any(draft.funding.values())
 
 
 def _sum(drafts: list[Draft]) -> Draft:
@@ -43,7 +83,8 @@ def _sum(drafts: list[Draft]) -> Draft:
     return total
 
 
-def _compare(row: Draft, expected: Draft) -> list[Issue]:
+def _compare(row: Draft, covered: list[Draft]) -> list[Issue]:
+    expected = _sum(covered)
     gaps = []
     for indicator, pair in row.facts.items():
         want = expected.facts.get(indicator, [0, 0])

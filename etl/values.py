@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-from etl.text import fold
+from etl.text import fold, soft
 
 # Folded unit words -> multiplier to VND. Longest first so 'nghin dong' wins over 'dong'.
 AMOUNT_UNITS: dict[str, int] = {
@@ -35,12 +35,25 @@ class ValueProblem(ValueError):
 def header_multiplier(header_text: str) -> int | None:
     """Amount unit named in a header such as 'Kinh phí (triệu đồng)', or None when it names none."""
     folded = f" {fold(header_text)} "
+    words = soft(header_text).split()
     for unit in _UNITS_BY_LENGTH:
         if unit in ("d", "k", "tr"):
             continue  # too short to trust inside a header's prose
-        if f" {unit} " in folded:
+        if f" {unit} " in folded and _written_as_unit(words, unit.split()):
             return AMOUNT_UNITS[unit]
     return None
+
+
+_UNIT_SPELLINGS = {"dong": ("đồng",), "nghin": ("nghìn",), "ngan": ("ngàn",), "trieu": ("triệu",), "ty": ("tỷ", "tỉ")}
+
+
+def _written_as_unit(words: list[str], unit: list[str]) -> bool:
+    """The unit's words as written: 'động' (vận động) is not 'đồng'; a text typed without marks matches."""
+    for start in range(len(words) - len(unit) + 1):
+        if all(w.replace("đ", "d") == u or w in _UNIT_SPELLINGS.get(u, ())
+               for w, u in zip(words[start:], unit, strict=False)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536, typed=True)

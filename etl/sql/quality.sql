@@ -43,7 +43,10 @@ SELECT * FROM (VALUES
      'trung vị các năm trước của chính đơn vị.'),
     (6, 'outlier_peers', 'Bất thường so với đơn vị cùng cấp',
      'Chi phí mỗi người tham gia hoặc số người mỗi hoạt động cách xa trung vị của các đơn vị cùng cấp '
-     'cùng tỉnh (tỉnh/thành phố: cả nước) trong năm, đo bằng độ lệch tuyệt đối trung vị trên thang log.')
+     'cùng tỉnh (tỉnh/thành phố: cả nước) trong năm, đo bằng độ lệch tuyệt đối trung vị trên thang log.'),
+    (7, 'itemised_exceeds', 'Đơn vị bên trong cộng lớn hơn báo cáo chung',
+     'Các xã/phường (hoặc huyện) bên trong một đơn vị cộng lại nhiều hơn số chính đơn vị đó báo cáo; '
+     'số liệu lãnh thổ tính theo các đơn vị bên trong, phần còn lại của đơn vị chung tính là 0.')
 ) AS t(position, rule, label, explanation);
 
 -- Every current report with where it came from: unit on today's map, file, sheet, cells.
@@ -209,6 +212,49 @@ WHERE g.units >= quality_rule('outlier_peers', 'min_units')
   AND abs(p.log_ratio - g.center) >= quality_rule('outlier_peers', 'robust_z') * 1.4826 * g.spread
   AND abs(p.log_ratio - g.center) >= ln(quality_rule('outlier_peers', 'min_ratio'));
 
+-- A covering unit whose reports inside add up to more than its own report (value: what they add up to;
+-- cell: the covering unit's own figure). The views count the inside reports and a remainder of 0.
+CREATE OR REPLACE VIEW quality_itemised_exceeds AS
+WITH own AS (
+    SELECT r.year, r.unit_key, 'facts' AS family, f.indicator AS item, f.events, f.participants
+    FROM current_reports r JOIN facts f USING (submission_id)
+    UNION ALL
+    SELECT r.year, r.unit_key, 'funding', 'funding', f.state_budget_vnd, f.social_vnd
+    FROM current_reports r JOIN funding f USING (submission_id)
+), inside AS (
+    SELECT o.year, c.covering_unit_key AS unit_key, o.family, o.item,
+           sum(o.events) AS events, sum(o.participants) AS participants
+    FROM own o
+    JOIN report_coverage c ON c.family = o.family AND c.year = o.year AND c.unit_key = o.unit_key
+    GROUP BY ALL
+), gaps AS (
+    SELECT i.year, i.unit_key, i.family, i.item, m.measure, m.inside_value, m.own_value
+    FROM inside i
+    LEFT JOIN own o USING (year, unit_key, family, item)
+    CROSS JOIN LATERAL (VALUES ('first', i.events, coalesce(o.events, 0)),
+                               ('second', i.participants, coalesce(o.participants, 0)))
+        AS m(measure, inside_value, own_value)
+    WHERE m.inside_value > m.own_value
+)
+SELECT s.year, s.province_code, s.province_name, s.unit_key, s.unit_name, s.unit_level,
+       'itemised_exceeds' AS rule,
+       CASE WHEN g.family = 'funding' THEN
+                (CASE g.measure WHEN 'first' THEN 'Ngân sách nhà nước' ELSE 'Xã hội hóa' END)
+                || ': các đơn vị bên trong cộng được ' || quality_vn(g.inside_value) || ' đồng, báo cáo chung ghi '
+                || quality_vn(g.own_value) || ' đồng'
+            ELSE coalesce(l.label_vi, g.item) || ': các đơn vị bên trong cộng được ' || quality_vn(g.inside_value)
+                || (CASE g.measure WHEN 'first' THEN ' hoạt động' ELSE ' người' END) || ', báo cáo chung ghi '
+                || quality_vn(g.own_value) END AS message,
+       g.inside_value::DOUBLE AS value,
+       s.file_name, s.sha256, s.sheet,
+       coalesce(s.cells->>(CASE WHEN g.family = 'funding'
+                                THEN (CASE g.measure WHEN 'first' THEN 'funding:state_budget' ELSE 'funding:social' END)
+                                ELSE (CASE g.measure WHEN 'first' THEN 'events:' ELSE 'participants:' END) || g.item END),
+                'A' || s.row_number) AS cell
+FROM gaps g
+JOIN quality_report_sources s ON s.year = g.year AND s.unit_key = g.unit_key
+LEFT JOIN indicator_labels l ON l.indicator = g.item;
+
 -- Every finding: year, province (today's map), unit, rule, Vietnamese message, value, and the file, sheet
 -- and cell to open (sha256 names the archived original in source_files).
 CREATE OR REPLACE VIEW quality_findings AS
@@ -221,4 +267,5 @@ FROM (
     UNION ALL BY NAME FROM quality_events_without_participants
     UNION ALL BY NAME FROM quality_outliers_history
     UNION ALL BY NAME FROM quality_outliers_peers
+    UNION ALL BY NAME FROM quality_itemised_exceeds
 );

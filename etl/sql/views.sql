@@ -23,7 +23,9 @@ JOIN reporters p ON p.family = r.family AND p.year = r.year AND p.unit_key = a.a
 GROUP BY ALL;
 
 -- No double count: a covering unit keeps only what its reports inside do not itemise
--- (not_itemised = TRUE), so the sum over any set of units counts each territory once.
+-- (not_itemised = TRUE), so the sum over any set of units counts each territory once. A remainder is never
+-- negative: when the units inside add up to more than the covering unit's own report, the territory counts
+-- what they itemise and the covering unit adds 0 (quality_itemised_exceeds names the difference).
 CREATE OR REPLACE VIEW counted_facts AS
 WITH own AS (
     SELECT r.year, r.unit_key, f.indicator, f.events, f.participants
@@ -36,8 +38,8 @@ WITH own AS (
     GROUP BY ALL
 )
 SELECT year, unit_key, indicator,
-       coalesce(o.events, 0) - coalesce(i.events, 0) AS events,
-       coalesce(o.participants, 0) - coalesce(i.participants, 0) AS participants,
+       greatest(coalesce(o.events, 0) - coalesce(i.events, 0), 0) AS events,
+       greatest(coalesce(o.participants, 0) - coalesce(i.participants, 0), 0) AS participants,
        i.unit_key IS NOT NULL AS not_itemised
 FROM own o FULL JOIN itemised i USING (year, unit_key, indicator);
 
@@ -53,8 +55,8 @@ WITH own AS (
     GROUP BY ALL
 )
 SELECT year, unit_key,
-       o.state_budget_vnd - coalesce(i.state_budget_vnd, 0) AS state_budget_vnd,
-       o.social_vnd - coalesce(i.social_vnd, 0) AS social_vnd,
+       greatest(o.state_budget_vnd - coalesce(i.state_budget_vnd, 0), 0) AS state_budget_vnd,
+       greatest(o.social_vnd - coalesce(i.social_vnd, 0), 0) AS social_vnd,
        i.unit_key IS NOT NULL AS not_itemised
 FROM own o LEFT JOIN itemised i USING (year, unit_key);
 
