@@ -68,6 +68,7 @@ def province_map(provinces: pd.DataFrame, measure: str, boundaries: str, year: i
         {"type": "choropleth", "geojson": source, "locations": [feature_id(boundaries, k) for k in provinces["key"]],
          "z": provinces[measure], "customdata": provinces[["key", "name"]].to_numpy(), "colorscale": SCALE,
          "zmin": 0, "marker": {"line": {"color": "white", "width": 0.6}}, "unselected": {"marker": {"opacity": 0.55}},
+         "showscale": len(provinces) > 1,  # one province's scale would repeat its one value
          "colorbar": {"orientation": "h", "x": 0.5, "xanchor": "center", "y": 0, "yanchor": "top", "len": 0.7,
                       "thickness": 12, "tickformat": ",d", "title": {"text": LABELS[measure], "side": "top"}},
          "hovertemplate": "%{customdata[1]}<br>%{z:,d} " + unit + "<extra></extra>"},

@@ -50,7 +50,8 @@ class Briefing:
     places: pd.DataFrame  # this year per place: name, units, events, participants, state_budget, social
     changes: pd.DataFrame | None  # per place in both years: name, value_a, value_b, change_pct
     change_note: str  # how the changes are compared, or why they are not
-    points: pd.DataFrame  # the map's points: name, participants, lat, lon
+    provinces: pd.DataFrame  # the map's shaded provinces: key, name, participants
+    points: pd.DataFrame | None  # a province's reporting units as circles: key, name, participants, lat, lon
     missing: pd.DataFrame  # the expected units that have not reported: name, within
     missing_level: str
     source: str
@@ -163,14 +164,15 @@ def gather(run: Callable, db_path: Path, year: int, province: str | None = None,
     places = places.assign(name=places["name"].fillna("Cấp tỉnh, ngoài " + (
         "xã/phường" if boundaries == "today" else "quận/huyện")))
     changes, change_note = _changes(run, f, year, compare_with, place_label)
-    points = run("points", f, year, "province" if not codes else "unit")
+    provinces = run("by_place", f, year, "province") if codes else places
+    points = run("points", f, year) if codes else None
     level = queries.completeness_level(counted, year)
     missing = _missing(db_path, year, level, list(codes))
     reports, latest = run("source_facts")
     source = (f"Kho dữ liệu {db_path.name}: {number(reports)} báo cáo hiện hành"
               + (f", nạp lần cuối {latest:%d/%m/%Y %H:%M}" if latest is not None else ""))
     return Briefing(f, year, compare_with, where, money_unit, story, trend, coverage, place_label, places, changes,
-                    change_note, points, missing, level, source, datetime.now())
+                    change_note, provinces, points, missing, level, source, datetime.now())
 
 
 def _changes(run: Callable, f: Filters, year: int, compare_with: int | None,

@@ -36,7 +36,7 @@ def write_briefing(db_path: Path, out: Path, year: int, province: str | None = N
 def _write(run: Callable, db_path: Path, out: Path, year: int, province: str | None, compare_with: int | None,
            boundaries: str, template: Path | None, money_unit: str) -> Path:
     b = briefing.gather(run, db_path, year, province, compare_with, boundaries, money_unit)
-    picture = static_charts.png(static_charts.briefing_map(b.points, ""), *MAP_SIZE)
+    picture = static_charts.png(static_charts.briefing_map(b), *MAP_SIZE)
     if out.suffix.lower() == ".pptx":
         return deck.build(b, out, picture, template)
     return pdf.build(b, out, picture)

@@ -15,15 +15,14 @@ import shutil
 import threading
 from pathlib import Path
 
-import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts
+from dashboard import maps
+from reports.briefing import Briefing
 
 CHROMIUM = "/usr/bin/chromium"
 TOPOJSON = (Path(__file__).resolve().parent.parent / "static" / "topojson").as_uri() + "/"
 FONT = "DejaVu Sans"  # every Vietnamese glyph, from Debian's fonts-dejavu-core (Chromium's default fallback too)
-CROWDED = 30  # points on a map beyond which symbols are drawn at half size
 _LOCK = threading.Lock()
 _started = False
 
@@ -61,18 +60,17 @@ def png(fig: go.Figure, width: int, height: int, scale: float = 2) -> bytes:
                                      topojson=TOPOJSON)
 
 
-def briefing_map(points: pd.DataFrame, title: str, labelled: int = 5) -> go.Figure:
-    """The overview's proportional-symbol map, framed on the points (a province fills the picture) and naming the
-    `labelled` largest."""
-    fig = charts.bubble_map(points, title)
-    if points.empty:
+def briefing_map(b: Briefing, labelled: int = 5) -> go.Figure:
+    """The participation page's map of the briefing's scope: provinces shaded by participants, zoomed to the chosen
+    province with its reporting units as circles naming the `labelled` largest. The province shapes are inlined
+    (Kaleido's page cannot reach the app's static URL)."""
+    focus = b.filters.provinces[0] if b.filters.provinces else None
+    boundaries = b.filters.boundaries
+    fig = maps.province_map(b.provinces, "participants", boundaries, b.year, "", focus=focus, units=b.points)
+    fig.update_traces(geojson=maps.geometry(maps.map_name(boundaries, b.year)), selector={"type": "choropleth"})
+    fig.update_layout(height=None, margin={"t": 10})
+    if b.points is None or b.points.empty:
         return fig
-    lat, lon = points["lat"], points["lon"]
-    pad = max(lat.max() - lat.min(), lon.max() - lon.min(), 0.4) * 0.12
-    fig.update_geos(lataxis_range=[lat.min() - pad, lat.max() + pad], lonaxis_range=[lon.min() - pad, lon.max() + pad])
-    top = points.nlargest(labelled, "participants")
-    fig.update_traces(showlegend=False)
-    if len(points) > CROWDED:  # many communes of one province: smaller symbols that do not cover each other
-        fig.data[0].marker.size = [size / 2 for size in fig.data[0].marker.size]
+    top = b.points.nlargest(labelled, "participants")
     return fig.add_scattergeo(lat=top["lat"], lon=top["lon"], text=top["name"], mode="text", textposition="top center",
                               textfont={"size": 13, "color": "#1f2a36"}, hoverinfo="skip", showlegend=False)
