@@ -363,7 +363,7 @@ def test_officer_previews_confirms_once_and_the_overview_moves_by_the_upload(app
     assert counts(app_env)["ingests"] == 2
     after = overview_tiles()
     assert (after["Hoạt động"], after["Người tham gia"]) == ("9", "5.400")
-    money = [label for label in after if label.startswith("Ngân sách NN")]
+    money = [label for label in after if label.startswith("Ngân sách nhà nước")]
     assert [(before[m], after[m]) for m in money] == [("27,0", "67,0")]  # triệu đồng
 
 
