@@ -3,6 +3,10 @@
 Shows the navigation the session's role allows (analysis for everyone, unless the dashboard is private; data pages
 for data officers; administration for admins), builds the demo warehouse on first start when none exists, renders
 the analysis pages' filters in the sidebar (kept in the URL), then runs the page chosen.
+
+`streamlit run app.py` first imports this file to look for a server (st.App): imported, it is one, serving this
+same file as the page script with the login cookie's routes (dashboard/login_cookie.py); run as the script, it
+shows the page.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, db, filters, vietnamese
+from dashboard import auth, db, filters, login_cookie, vietnamese
 from etl import warehouse
 
 
@@ -151,4 +155,7 @@ def main() -> None:
         logging.getLogger("htsd").exception("page failed")
 
 
-main()
+if __name__ == "__main__":  # the script Streamlit runs for every session
+    main()
+else:  # `streamlit run app.py` imports this file first and serves the `app` found in it: this same script, with
+    app = st.App(__file__, routes=login_cookie.routes())  # the routes that set the login cookie HttpOnly

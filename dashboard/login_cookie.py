@@ -8,11 +8,11 @@ first use, readable by its owner only) and salted with the account's password ha
 valid cookie starts logged in. A changed password, a removed account or a changed secret ends every such login at
 once; a disabled account is refused by auth.current_user as any session is; "Đăng xuất" clears the cookie.
 
-A script run cannot set an HTTP cookie, but the server that runs it can: served by `streamlit run server.py`
-(st.App with the two routes of `routes()`), the page sends the browser to LOGIN_ROUTE with a one-time ticket,
+A script run cannot set an HTTP cookie, but the server that runs it can: served by `streamlit run app.py`
+(app.py's st.App with the two routes of `routes()`), the page sends the browser to LOGIN_ROUTE with a one-time ticket,
 and the answer sets the cookie HttpOnly, so no script in the page can read it, then returns to the page; logging
-out goes through LOGOUT_ROUTE the same way. Served by `streamlit run app.py` (no routes), the page's own script
-writes the cookie, which then cannot be HttpOnly. Either way it is SameSite=Strict (Secure over HTTPS).
+out goes through LOGOUT_ROUTE the same way. Run without these routes (AppTest, or mounted elsewhere), the page's own
+script writes the cookie, which then cannot be HttpOnly. Either way it is SameSite=Strict (Secure over HTTPS).
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def _ticket(value: str) -> str:
 
 
 def routes() -> list[Route]:
-    """The server's two routes (server.py mounts them); from then on the pages use them."""
+    """The server's two routes (app.py's st.App mounts them); from then on the pages use them."""
     global _served_routes
     _served_routes = True
     return [Route(LOGIN_ROUTE, _store), Route(LOGOUT_ROUTE, _delete)]

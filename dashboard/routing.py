@@ -17,4 +17,4 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 
 def hand_over() -> None:
     """Run app.py in this run (its st.navigation resolves the URL the browser asked for and runs that page)."""
-    runpy.run_path(str(APP))
+    runpy.run_path(str(APP), run_name="__main__")  # as Streamlit runs it: app.py serves itself otherwise

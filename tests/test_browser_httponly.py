@@ -1,6 +1,6 @@
-"""The login cookie set HttpOnly, in a real browser, when the dashboard is served by `streamlit run server.py`
+"""The login cookie set HttpOnly, in a real browser, when the dashboard is served by `streamlit run app.py`
 (st.App with dashboard.login_cookie's routes): no script in the page can read it, yet a reload or a new tab
-still starts logged in, and logging out deletes it. (tests/test_browser_login.py covers `streamlit run app.py`.)
+still starts logged in, and logging out deletes it.
 
 Without /usr/bin/chromium the module is skipped, except under CI (env CI set), where it fails.
 """
@@ -9,46 +9,26 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import TIMEOUT_MS, App, Page, main_area, settle, sidebar, visit
-from test_browser_login import OFFICER, PASSWORD, login_cookies, menu, officer_server, reload
+from browser_support import App, main_area, sidebar, visit
+from test_browser_login import log_in, login_cookies, menu, officer_server, reload, wait_until
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory) -> Iterator[App]:
-    with officer_server(tmp_path_factory.mktemp("browser_httponly"), "server.py") as served:
+    with officer_server(tmp_path_factory.mktemp("browser_httponly")) as served:
         yield served
-
-
-def wait_until(condition: Callable[[], object], page: Page) -> None:
-    """Poll a condition on the browser's cookies (which no page script can see) for up to a wait's time."""
-    deadline = time.monotonic() + TIMEOUT_MS / 1000
-    while not condition() and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-
-
-def log_in(page: Page, path: str) -> None:
-    """Log in as the officer; the page then goes to the server's route, which sets the cookie and sends it back
-    to `path` (a new session, which the cookie logs in)."""
-    page.get_by_label("Tên đăng nhập").fill(OFFICER)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    wait_until(lambda: login_cookies(page), page)
-    page.wait_for_url(re.compile(rf"{re.escape(path)}(\?.*)?$"))
-    page.wait_for_load_state()
-    page.locator('[data-testid="stMain"] h1').first.wait_for()
-    settle(page)
 
 
 def test_the_login_cookie_is_httponly_and_still_lasts_through_a_reload(new_page, app: App):
     page = new_page()
     visit(page, app, "/tinh-hinh-nop")
-    log_in(page, "/tinh-hinh-nop")  # back to the page asked for
+    log_in(page, re.compile(r"/tinh-hinh-nop(\?.*)?$"))  # back to the page asked for
     assert "Trần Văn Hòa" in sidebar(page).inner_text()
     [cookie] = login_cookies(page)
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/"
