@@ -260,6 +260,11 @@ def reports_table(shown: FilePreview) -> pd.DataFrame:
     return table if (table["Tên trên biểu"] != table["Đơn vị"]).any() else table.drop(columns="Tên trên biểu")
 
 
+def reading_text(shown: FilePreview) -> str:
+    """What was understood of each table, one line each (shown as plain text: the headers are the sender's)."""
+    return "\n".join(line for reading in shown.readings for line in reading.lines())
+
+
 def replaced_differences(shown: FilePreview) -> pd.DataFrame:
     """Per report the file replaces: every figure that changes, before -> after."""
     return differences_table([(f"{r.unit_name} ({r.year})", d) for r in shown.reports if r.change == "replaced"

@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--year", type=int, help="năm báo cáo, khi biểu không ghi năm")
     ingest.add_argument("--province", help="tỉnh/thành phố, khi biểu không ghi")
     ingest.add_argument("--json", action="store_true", help="in một tài liệu JSON thay cho từng dòng")
+    ingest.add_argument("--explain", action="store_true",
+                        help="in cách đọc từng bảng: bố cục, nghĩa từng cột, dòng nào là đơn vị, nhóm, tổng, ghi chú")
     ingest.set_defaults(run=_ingest)
     status = sub.add_parser("status", help="tình hình dữ liệu đã nạp")
     status.add_argument("--db", type=Path, default=warehouse_path())
@@ -105,7 +107,7 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"Không tìm thấy tệp: {', '.join(map(str, missing)) or ' '.join(args.paths)}", file=sys.stderr)
         return 2
     options = Options(year=args.year, province=args.province)
-    results = _run_with_progress(files, args.db, options, quiet=args.json)
+    results = _run_with_progress(files, args.db, options, quiet=args.json, explain=args.explain)
     if args.json:
         print(json.dumps({"files": [r.as_dict() for r in results]}, ensure_ascii=False, indent=1))
     else:
@@ -113,7 +115,8 @@ def _ingest(args: argparse.Namespace) -> int:
     return 1 if any(r.status == "rejected" for r in results) else 0
 
 
-def _run_with_progress(files: list[Path], db: Path, options: Options, quiet: bool) -> list[FileResult]:
+def _run_with_progress(files: list[Path], db: Path, options: Options, quiet: bool,
+                       explain: bool = False) -> list[FileResult]:
     from tqdm import tqdm
 
     bar = tqdm(total=len(files), unit="tệp", file=sys.stderr,
@@ -121,7 +124,7 @@ def _run_with_progress(files: list[Path], db: Path, options: Options, quiet: boo
 
     def report(result: FileResult) -> None:
         if not quiet:
-            bar.write(file_line(result))
+            bar.write(file_line(result, explain))
 
     try:
         return ingest_paths(files, db, options, on_file=report, on_progress=lambda done, _: bar.update(done - bar.n))
@@ -129,12 +132,15 @@ def _run_with_progress(files: list[Path], db: Path, options: Options, quiet: boo
         bar.close()
 
 
-def file_line(result: FileResult) -> str:
+def file_line(result: FileResult, explain: bool = False) -> str:
+    """The file's outcome, its errors and warnings, and with `explain` what was understood of each table."""
     head = f"{STATUS_MARKS[result.status]} {STATUS_WORDS[result.status]:<16} {printable(result.path)}"
     if result.reports:
         head += f" ({result.reports} báo cáo)"
     lines = [head] + [f"    lỗi: {printable(str(e))}" for e in result.errors] + [
         f"    cảnh báo: {printable(str(w))}" for w in result.warnings]
+    if explain:
+        lines += [f"    {printable(line)}" for reading in result.readings for line in reading.lines()]
     return "\n".join(lines)
 
 

@@ -24,6 +24,7 @@ from etl.limits import MB, read_limits
 from etl.preview import FilePreview, plan_of, preview, stored_figures
 from etl.read import SUPPORTED_TYPES, looks_like_spreadsheet
 from etl.resolve import Options
+from etl.understood import SheetReading
 from etl.units import Unit, UnitIndex, load_index
 from etl.warehouse import DEFAULT_DB, Outcome, Staged, Warehouse
 from etl.workers import Parse, Parser
@@ -38,10 +39,16 @@ class FileResult:
     errors: list[Issue] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     reports: int = 0
+    readings: list[SheetReading] = field(default_factory=list)  # what was understood of each table read
+
+    @classmethod
+    def of(cls, path: str, outcome: Outcome) -> FileResult:
+        return cls(path, outcome.status, outcome.errors, outcome.warnings, outcome.reports, outcome.readings)
 
     def as_dict(self) -> dict:
         return {"path": self.path, "status": self.status, "reports": self.reports,
-                "errors": [e.as_dict() for e in self.errors], "warnings": [w.as_dict() for w in self.warnings]}
+                "errors": [e.as_dict() for e in self.errors], "warnings": [w.as_dict() for w in self.warnings],
+                "understood": [r.as_dict() for r in self.readings]}
 
 
 def discover(paths: Iterable[Path | str]) -> list[Path]:
@@ -190,8 +197,7 @@ class _Run:
 
     def commit(self) -> None:
         for path, outcome in zip(self.staged, self.warehouse.flush(), strict=True):
-            self.results.append(FileResult(str(path), outcome.status, outcome.errors, outcome.warnings,
-                                           outcome.reports))
+            self.results.append(FileResult.of(str(path), outcome))
             if self.on_file:
                 self.on_file(self.results[-1])
         self.staged.clear()
@@ -252,8 +258,7 @@ def confirm_uploads(warehouse: Warehouse, confirmations: list[tuple[Upload, File
                 done.append(Confirmed(changed=_preview(warehouse, upload, staged)))
             else:
                 [outcome] = warehouse.flush()
-                done.append(Confirmed(FileResult(upload.name, outcome.status, outcome.errors, outcome.warnings,
-                                                 outcome.reports)))
+                done.append(Confirmed(FileResult.of(upload.name, outcome)))
             if on_file:
                 on_file(upload, done[-1])
     return done

@@ -15,6 +15,7 @@ import duckdb
 
 from etl.errors import Issue
 from etl.resolve import Report
+from etl.understood import SheetReading
 from etl.warehouse import Staged
 
 FUNDING_ITEMS = ("state_budget", "social")  # in đồng, as report_funding holds them
@@ -104,6 +105,7 @@ class FilePreview:
     errors: list[Issue] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     plan: tuple = ()  # what a confirmation must stage again before it loads (see plan_of)
+    readings: list[SheetReading] = field(default_factory=list)  # what was understood of each table read
 
 
 def plan_of(staged: Staged) -> tuple:
@@ -122,7 +124,7 @@ def preview(name: str, sha256: str, staged: Staged, current: Mapping[int, Figure
                for p in staged.planned]
     outcome = staged.outcome
     return FilePreview(name, sha256, outcome.status, reports, list(outcome.errors), list(outcome.warnings),
-                       plan_of(staged))
+                       plan_of(staged), list(outcome.readings))
 
 
 def stored_figures(con: duckdb.DuckDBPyConnection, submission_ids: Iterable[int]) -> dict[int, Figures]:

@@ -31,11 +31,18 @@ class SheetReading:
     columns: list[tuple[str, str, str]] = field(default_factory=list)  # (letters, header as written, meaning)
     rows: dict[str, list[int]] = field(default_factory=dict)  # ROW_NAMES key -> row numbers as Excel shows them
 
+    def as_dict(self) -> dict:
+        """For `python -m etl ingest --json`: the same reading, rows as spans of Excel row numbers."""
+        return {"sheet": self.sheet, "layout": self.layout,
+                "columns": [{"column": c, "header": h, "meaning": m} for c, h, m in self.columns],
+                "rows": {role: _spans(numbers) for role, numbers in self.rows.items() if numbers}}
+
     def lines(self) -> list[str]:
-        """The reading as short Vietnamese lines, for the CLI and the upload preview."""
-        rows = [f"{ROW_NAMES[role]}: dòng {_spans(numbers)}" for role, numbers in self.rows.items() if numbers]
+        """The reading as short Vietnamese lines, for the CLI and the upload preview: the sheet and its layout,
+        then, indented under it, each column and each kind of row."""
+        rows = [f"  {ROW_NAMES[role]}: dòng {_spans(numbers)}" for role, numbers in self.rows.items() if numbers]
         return [f"Sheet '{self.sheet}': {self.layout}",
-                *(f"cột {letters} '{header}': {meaning}" for letters, header, meaning in self.columns),
+                *(f"  cột {letters} '{header}': {meaning}" for letters, header, meaning in self.columns),
                 *rows]
 
 

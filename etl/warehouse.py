@@ -38,6 +38,7 @@ from etl import deadlines, quality, reform
 from etl.errors import Issue
 from etl.pipeline import ParsedFile
 from etl.resolve import Report
+from etl.understood import SheetReading
 from etl.units import Unit, UnitIndex
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -52,6 +53,7 @@ class Outcome:
     errors: list[Issue] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     reports: int = 0
+    readings: list[SheetReading] = field(default_factory=list)  # what was understood of each table read
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,7 @@ class Warehouse:
 
     def stage_loaded(self, sha256: str, path: str, data: bytes, parsed: ParsedFile, known: dict[str, Unit]) -> Outcome:
         self._mark_clean()
-        staged = Staged(Outcome("unchanged", warnings=parsed.warnings))
+        staged = Staged(Outcome("unchanged", warnings=parsed.warnings, readings=parsed.readings))
         self._stage_archive(staged, sha256, path, data)
         new_units = {r.unit.key: r.unit for r in parsed.reports if r.unit.key not in self._unit_keys}
         _stage_units(staged, list(new_units.values()), ChainMap(new_units, known))

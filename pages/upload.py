@@ -126,6 +126,9 @@ def show(entry: intake.Entry) -> None:
     if preview.warnings:
         with st.expander(f"{number(len(preview.warnings))} cảnh báo (vẫn nạp được)"):
             st.markdown("\n".join(f"- {literal(w)}" for w in preview.warnings))
+    if preview.readings:
+        with st.expander("Cách đọc biểu: bố cục, nghĩa từng cột, dòng nào là đơn vị, nhóm, tổng"):
+            st.text(intake.reading_text(preview))
     with st.container(horizontal=True):
         if preview.status in intake.CONFIRMABLE and st.button("Xác nhận nạp", type="primary",
                                                               key=f"nop_ok_{entry.upload.sha256}"):

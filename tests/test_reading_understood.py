@@ -15,14 +15,14 @@ def test_a_consolidated_sheet_is_described_column_by_column_and_row_by_row(vocab
     [reading] = read(workbook(("Biểu", rows)), vocab, index).readings
     assert reading.lines() == [
         "Sheet 'Biểu': bảng tổng hợp (mỗi dòng một đơn vị)",
-        "cột A 'STT': số thứ tự",
-        "cột B 'Tên xã, thị trấn': đơn vị (nhận ra theo nội dung các ô)",
-        "cột C 'Lễ khai mạc / Số lượng': Lễ khai mạc, phát động — số hoạt động",
-        "cột D 'Lễ khai mạc / Số người tham gia': Lễ khai mạc, phát động — số người",
-        "cột E 'Kinh phí (đồng) / NSNN': kinh phí — ngân sách nhà nước",
-        "cột F 'Kinh phí (đồng) / XHH': kinh phí — xã hội hóa",
-        "cột G 'Tỷ lệ (%)': tỷ lệ / bình quân / so sánh — không tính",
-        "Đơn vị: dòng 7–8", "Nhóm: dòng 6", "Tổng cộng: dòng 9", "Ghi chú, ngày tháng, chữ ký: dòng 10–11"]
+        "  cột A 'STT': số thứ tự",
+        "  cột B 'Tên xã, thị trấn': đơn vị (nhận ra theo nội dung các ô)",
+        "  cột C 'Lễ khai mạc / Số lượng': Lễ khai mạc, phát động — số hoạt động",
+        "  cột D 'Lễ khai mạc / Số người tham gia': Lễ khai mạc, phát động — số người",
+        "  cột E 'Kinh phí (đồng) / NSNN': kinh phí — ngân sách nhà nước",
+        "  cột F 'Kinh phí (đồng) / XHH': kinh phí — xã hội hóa",
+        "  cột G 'Tỷ lệ (%)': tỷ lệ / bình quân / so sánh — không tính",
+        "  Đơn vị: dòng 7–8", "  Nhóm: dòng 6", "  Tổng cộng: dòng 9", "  Ghi chú, ngày tháng, chữ ký: dòng 10–11"]
 
 
 def test_a_single_unit_form_with_a_funding_table_is_read_as_two_tables(vocab, index):

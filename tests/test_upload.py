@@ -334,6 +334,16 @@ def upload(at: AppTest, *uploads: Upload) -> AppTest:
     return at
 
 
+def test_the_preview_says_how_the_form_was_read(app_env):
+    at = upload(open_page("pages/upload.py", OFFICER), fixture("binh_phuoc_2023.ods"))
+    [reading] = [e for e in at.expander if e.label.startswith("Cách đọc biểu")]
+    assert reading.text[0].value.splitlines() == [
+        "Sheet 'Tong hop': bảng tổng hợp (mỗi dòng một đơn vị)", "  cột A 'Đơn vị': đơn vị",
+        "  cột B 'Lễ khai mạc - SL': Lễ khai mạc, phát động — số hoạt động",
+        "  cột C 'Lễ khai mạc - Số người': Lễ khai mạc, phát động — số người",
+        "  cột D 'Kinh phí NSNN (đồng)': kinh phí — ngân sách nhà nước", "  Đơn vị: dòng 8–10", "  Tổng cộng: dòng 7"]
+
+
 def test_the_upload_page_is_for_data_officers(app_env):
     at = open_page("pages/upload.py", VIEWER)
     assert "dành cho cán bộ dữ liệu" in at.warning[0].value
