@@ -19,7 +19,7 @@ from etl.text import fold, soft
 from etl.title import TitleInfo, read_title
 from etl.understood import SheetReading, understood
 from etl.units import UnitIndex
-from etl.validate import check_district_rows, check_report, check_totals
+from etl.validate import check_district_rows, check_report, check_totals, hidden_subtotals
 
 INSTRUCTION_SHEETS = ("huong dan", "instructions", "hdsd")
 
@@ -83,6 +83,8 @@ def _parse_sheet(read: list[tuple[Table, Extraction]], filename: str, index: Uni
     drafts: list[Draft] = []
     for table, extraction in read:
         parsed.readings.append(understood(table, extraction))
+        if misread := hidden_subtotals(extraction.drafts):
+            raise FormError(misread.message, misread.sheet, misread.cell)
         parsed.warnings += extraction.warnings + check_totals(extraction.drafts) + check_district_rows(
             extraction.drafts)
         drafts = join_tables(drafts, extraction.drafts) if drafts else list(extraction.drafts)

@@ -46,6 +46,43 @@ def check_totals(drafts: list[Draft]) -> list[Issue]:
     return issues
 
 
+def hidden_subtotals(drafts: list[Draft]) -> Issue | None:
+    """Rows read as units that are subtotals: the form's grand total disagrees with the unit rows, and agrees
+    once the rows that each equal the sum of the unit rows just above them are left out. Loading would count
+    those units twice, so the file is refused naming the rows (a form whose own arithmetic is wrong matches
+    no such reading and only gets check_totals' warning)."""
+    totals = [d for d in drafts if d.role == "total"]
+    units = [d for d in drafts if d.role == "unit"]
+    if not totals or not _compare(totals[-1], units):
+        return None
+    hidden = _sums_of_rows_above(drafts)
+    if not hidden or _compare(totals[-1], [d for d in units if not any(d is h for h, _ in hidden)]):
+        return None
+    said = "; ".join(f"{h.where} '{h.unit_name}' bằng tổng các dòng {above[0].row + 1}–{above[-1].row + 1}"
+                     for h, above in hidden)
+    return Issue(f"dòng tổng cộng chỉ khớp khi không tính {len(hidden)} dòng như đơn vị: {said} — có vẻ là dòng "
+                 "cộng nhóm; hãy ghi 'Cộng' trước tên dòng đó (hoặc bỏ dòng) rồi gửi lại", totals[-1].sheet,
+                 cell_name(hidden[0][0].row, 0))
+
+
+def _sums_of_rows_above(drafts: list[Draft]) -> list[tuple[Draft, list[Draft]]]:
+    """Unit rows whose every figure is the sum of two or more unit rows right above them (since the last row
+    that is not a unit or the last such sum), with those rows."""
+    found, run = [], []
+    for draft in drafts:
+        if draft.role != "unit":
+            run = []
+            continue
+        above = next((run[start:] for start in range(len(run) - 2, -1, -1)
+                      if _states_figures(draft) and not _compare(draft, run[start:])), None)
+        if above:
+            found.append((draft, above))
+            run = []
+        else:
+            run.append(draft)
+    return found
+
+
 def check_district_rows(drafts: list[Draft]) -> list[Issue]:
     """A district row above its communes ('Huyện Krông Bông' then its communes) covers them: communes that
     add up to more than the district's own figure are named with both numbers (the warehouse then counts

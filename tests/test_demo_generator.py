@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -110,19 +110,27 @@ def _ancestors(report: dict) -> list[tuple[str, str]]:
 
 
 def _expected_totals(reports: list[dict]) -> dict[tuple[int, str], dict[str, int]]:
-    """Independent statement of the rule: a current report counts unless a territory above it reported itself."""
+    """Independent statement of the rule: every current report counts, but a report that others lie inside
+    counts, figure by figure, only what the nearest of them do not itemise, and never less than 0."""
     current = [r for r in reports if r["current"]]
     own = {(r["year"], r["level"], r["unit_code"]) for r in current if r["unit_code"]}
+    itemised: dict[tuple, Counter] = defaultdict(Counter)
+    for report in current:
+        covering = [a for a in _ancestors(report) if (report["year"], *a) in own]
+        if covering:
+            itemised[(report["year"], *covering[-1])].update(_figures(report))
     totals: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(METRICS, 0))
     for report in current:
-        if any((report["year"], *a) in own for a in _ancestors(report)):
-            continue
+        inside = itemised[(report["year"], report["level"], report["unit_code"])] if report["unit_code"] else {}
         bucket = totals[(report["year"], report["province_code_2025"])]
-        bucket["events"] += sum(f["events"] for f in report["facts"].values())
-        bucket["participants"] += sum(f["participants"] for f in report["facts"].values())
-        bucket["state_budget_vnd"] += report["state_budget_vnd"]
-        bucket["social_vnd"] += report["social_vnd"]
+        for figure, value in _figures(report).items():
+            bucket[figure[0]] += max(value - inside.get(figure, 0), 0)
     return dict(totals)
+
+
+def _figures(report: dict) -> dict[tuple[str, str], int]:
+    figures = {(m, name): f[m] for name, f in report["facts"].items() for m in ("events", "participants")}
+    return figures | {("state_budget_vnd", ""): report["state_budget_vnd"], ("social_vnd", ""): report["social_vnd"]}
 
 
 @pytest.mark.parametrize("which", ["demo", "national"])

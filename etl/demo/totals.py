@@ -2,7 +2,9 @@
 
 Rule: a territory's figure is its own territorial report where one exists, otherwise the sum of
 what lies inside it (child territories, agencies attached to it, unresolvable names kept under
-the province). Totals rows are not reports, rejected files give none, replaced versions are not
+the province). Where both exist, what lies inside is counted, and the own report adds, figure by figure (an
+activity's count or participants, a funding source), what the nearest reports inside it do not itemise: never
+a negative remainder. Totals rows are not reports, rejected files give none, replaced versions are not
 current, duplicates add nothing.
 """
 
@@ -22,11 +24,17 @@ class _Node:
     children: set[Key] = field(default_factory=set)
 
 
-def metrics(report: dict) -> dict[str, int]:
-    """The four additive measures of one report."""
-    facts = report["facts"].values()
-    return {"events": sum(f["events"] for f in facts), "participants": sum(f["participants"] for f in facts),
-            "state_budget_vnd": report["state_budget_vnd"], "social_vnd": report["social_vnd"]}
+def _figures(report: dict) -> dict[tuple[str, str], int]:
+    """One report's figures one by one: (measure, activity) and (funding source, '')."""
+    figures = {(m, indicator): f[m] for indicator, f in report["facts"].items() for m in ("events", "participants")}
+    return figures | {("state_budget_vnd", ""): report["state_budget_vnd"], ("social_vnd", ""): report["social_vnd"]}
+
+
+def _collapse(figures: dict[tuple[str, str], int]) -> dict[str, int]:
+    total = dict.fromkeys(METRICS, 0)
+    for (measure, _), value in figures.items():
+        total[measure] += value
+    return total
 
 
 def _chain(report: dict) -> tuple[list[Key], bool]:
@@ -46,14 +54,29 @@ def _chain(report: dict) -> tuple[list[Key], bool]:
     return chain, own
 
 
-def _figure(nodes: dict[Key, _Node], key: Key) -> dict[str, int]:
+def _figure(nodes: dict[Key, _Node], key: Key) -> dict[tuple[str, str], int]:
+    node = nodes[key]
+    inside = _added([_figure(nodes, child) for child in node.children] + [_figures(r) for r in node.inside])
+    if node.own is None:
+        return inside
+    itemised = _added([_nearest(nodes, child) for child in node.children] + [_figures(r) for r in node.inside])
+    remainder = {figure: max(value - itemised.get(figure, 0), 0) for figure, value in _figures(node.own).items()}
+    return _added([inside, remainder])
+
+
+def _nearest(nodes: dict[Key, _Node], key: Key) -> dict[tuple[str, str], int]:
+    """The figures of the reports nearest below a territory, as written: what its own report itemises."""
     node = nodes[key]
     if node.own is not None:
-        return metrics(node.own)
-    total = dict.fromkeys(METRICS, 0)
-    for part in [_figure(nodes, child) for child in node.children] + [metrics(r) for r in node.inside]:
-        for m in METRICS:
-            total[m] += part[m]
+        return _figures(node.own)
+    return _added([_nearest(nodes, child) for child in node.children] + [_figures(r) for r in node.inside])
+
+
+def _added(parts: list[dict[tuple[str, str], int]]) -> dict[tuple[str, str], int]:
+    total: dict[tuple[str, str], int] = {}
+    for part in parts:
+        for figure, value in part.items():
+            total[figure] = total.get(figure, 0) + value
     return total
 
 
@@ -82,7 +105,7 @@ def compute_totals(reports: list[dict]) -> tuple[list[dict], list[dict]]:
     by_old = []
     for year, nodes in sorted(_trees(reports).items()):
         for key in sorted(k for k in nodes if k[0] == "province"):
-            figure = _figure(nodes, key)
+            figure = _collapse(_figure(nodes, key))
             code_2025 = new_of[(year, key[1])]
             by_old.append({"year": year, "province_code": key[1], "province_code_2025": code_2025, **figure})
             bucket = by_2025.setdefault((year, code_2025), dict.fromkeys(METRICS, 0))
