@@ -73,14 +73,23 @@ def _sums_of_rows_above(drafts: list[Draft]) -> list[tuple[Draft, list[Draft]]]:
         if draft.role != "unit":
             run = []
             continue
-        above = next((run[start:] for start in range(len(run) - 2, -1, -1)
-                      if _states_figures(draft) and not _compare(draft, run[start:])), None)
+        above = _summed_above(draft, run) if _states_figures(draft) else None
         if above:
             found.append((draft, above))
             run = []
         else:
             run.append(draft)
     return found
+
+
+def _summed_above(draft: Draft, run: list[Draft]) -> list[Draft] | None:
+    """The shortest run of two or more rows ending right above `draft` that adds up to it, summed upwards once."""
+    summed = _sum([])
+    for start in range(len(run) - 1, -1, -1):
+        _add(summed, run[start])
+        if start <= len(run) - 2 and not _gaps(draft, summed):
+            return run[start:]
+    return None
 
 
 def check_district_rows(drafts: list[Draft]) -> list[Issue]:
@@ -112,16 +121,28 @@ def _states_figures(draft: Draft) -> bool:
 def _sum(drafts: list[Draft]) -> Draft:
     total = Draft(sheet="", row=None, unit_name=None)
     for draft in drafts:
-        for indicator, (events, participants) in draft.facts.items():
-            total.add(indicator, "events", events)
-            total.add(indicator, "participants", participants)
-        for source, amount in draft.funding.items():
-            total.funding[source] = total.funding.get(source, 0) + amount
+        _add(total, draft)
     return total
 
 
+def _add(total: Draft, draft: Draft) -> None:
+    for indicator, (events, participants) in draft.facts.items():
+        total.add(indicator, "events", events)
+        total.add(indicator, "participants", participants)
+    for source, amount in draft.funding.items():
+        total.funding[source] = total.funding.get(source, 0) + amount
+
+
 def _compare(row: Draft, covered: list[Draft]) -> list[Issue]:
-    expected = _sum(covered)
+    gaps = _gaps(row, _sum(covered))
+    if not gaps:
+        return []
+    return [Issue(f"{TOTALS_MISMATCH}: " + "; ".join(gaps), row.sheet,
+                  cell_name(row.row, 0) if row.row is not None else None)]
+
+
+def _gaps(row: Draft, expected: Draft) -> list[str]:
+    """Each figure of `row` that differs from `expected`, with both numbers."""
     gaps = []
     for indicator, pair in row.facts.items():
         want = expected.facts.get(indicator, [0, 0])
@@ -130,10 +151,7 @@ def _compare(row: Draft, covered: list[Draft]) -> list[Issue]:
     gaps += [_gap(row, f"funding:{source}", FUNDING_NAMES.get(source, source), amount,
                   expected.funding.get(source, 0))
              for source, amount in row.funding.items() if amount != expected.funding.get(source, 0)]
-    if not gaps:
-        return []
-    return [Issue(f"{TOTALS_MISMATCH}: " + "; ".join(gaps), row.sheet,
-                  cell_name(row.row, 0) if row.row is not None else None)]
+    return gaps
 
 
 def _gap(row: Draft, figure: str, name: str, stated: int, summed: int) -> str:
