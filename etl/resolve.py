@@ -13,7 +13,7 @@ from datetime import date
 
 from etl.errors import FormError, Issue, cell_name
 from etl.extract import Draft
-from etl.text import clean, fold, key
+from etl.text import clean, key
 from etl.title import TitleInfo, locality_mentions, speaks_for_locality, title_places, year_from_filename
 from etl.units import Unit, UnitIndex, split_type
 
@@ -193,7 +193,7 @@ class Placer:
         form must not become its province's own report."""
         typed = []
         for line in self.title.issuer_lines:
-            cut = [m for m in title_places(fold(line)) if m not in locality_mentions(line)]
+            cut = [m for m in title_places(line) if m not in locality_mentions(line)]
             found_cut = [u for m in cut for u in self.index.find(m, within) if u.level == level]
             if len(found_cut) == 1:  # 'THỊ XÃ NGÃ NĂM - TỈNH SÓC TRĂNG': each place where the next begins
                 return found_cut[0]

@@ -8,6 +8,7 @@ which tells a report sent on time from a late one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -62,19 +63,29 @@ def read_title(lines: list[tuple[str, str]]) -> TitleInfo:
         if in_issuer and folded and not _NOT_ISSUER.match(folded) and not dated:
             issuer.append(line)
         elif not in_issuer and not dated:
-            named += title_places(folded)
+            named += title_places(line)
     return TitleInfo({y: c for y, c in years.items() if 1990 < y < 2100}, issuer, place, form_date, named)
 
 
+_KINDS = r"(?:tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn)"
+_LEVEL_PAIRS = re.compile(rf"\b{_KINDS}(?:\s*[/,;]\s*{_KINDS})+\b", re.IGNORECASE)
 _LEVEL_ONLY = ("cac ", "cap ", "tren ", "thuoc ", "trong ", "toan ", "doan ", "uy ", "hoi ")
 _AFTER_NAME = re.compile(r" (?:nam \d{4}|tu ngay|den ngay|ngay|theo|kem theo|cua|ve|va) .*$")
 
 
-def title_places(folded: str) -> list[str]:
-    """The places a report's title names, each cut where the next begins: 'bao cao … nam 2021 huyen bao
-    thang tinh lao cai' -> ['huyen bao thang', 'tinh lao cai']. A level word is no place: 'cấp xã', 'các
-    phường', 'trên địa bàn' name no unit, so '… CẤP XÃ' never becomes a sender."""
-    text = re.sub(r"^(ubnd|uy ban nhan dan) ", "", folded).replace("don vi tinh", "don vi") + " "
+def title_places(line: str) -> list[str]:
+    """The places a report's title line names, folded, each cut where the next begins: 'Báo cáo … năm 2021
+    huyện Bảo Thắng tỉnh Lào Cai' -> ['huyen bao thang', 'tinh lao cai']. A level word is no place: 'cấp xã',
+    'các phường', 'trên địa bàn' name no unit, so '… CẤP XÃ' never becomes a sender; nor does a level written as
+    kinds of unit joined ('tỉnh/thành phố', 'quận/huyện', 'xã, phường, thị trấn'), told apart with their
+    diacritics from a name that begins like a kind ('Thị xã Tịnh Biên', 'Huyện Quan Hóa'). A name ends at a
+    comma, colon, semicolon or bracket ('Tỉnh Đồng Nai, địa giới …')."""
+    levels_out = _LEVEL_PAIRS.sub(" ", unicodedata.normalize("NFC", line))
+    return [place for part in re.split(r"[,;:()]", levels_out) for place in _places(fold(part))]
+
+
+def _places(folded: str) -> list[str]:
+    text = re.sub(r"^(ubnd|uy ban nhan dan) ", "", folded.strip()).replace("don vi tinh", "don vi") + " "
     starts = [m.start(1) for m in _MENTION.finditer(text)]
     places = []
     for start, end in zip(starts, [*starts[1:], len(text)][:len(starts)], strict=True):
