@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,6 +166,41 @@ def visit(page: Page, app: App, path: str) -> Page:
     page.locator('[data-testid="stMain"] h1').first.wait_for()
     settle(page)
     return page
+
+
+def login_cookies(page: Page) -> list[dict]:
+    return [c for c in page.context.cookies() if c["name"] == "htsd_login"]
+
+
+def wait_until(condition: Callable[[], object], page: Page) -> None:
+    """Poll a condition on the browser's cookies (which no page script can see) for up to a wait's time."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while not condition() and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+
+
+def log_in(page: Page, username: str, password: str, lands_on: str | re.Pattern) -> None:
+    """Fill the login form (the bcrypt check); the page then goes to the server's route, which sets the cookie
+    and sends it back to the page it leads to (a new session, which the cookie logs in)."""
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    wait_until(lambda: login_cookies(page), page)
+    _landed(page, lands_on)
+
+
+def log_out(page: Page) -> None:
+    """'Đăng xuất': through the server's route, which deletes the cookie, to the home page."""
+    sidebar(page).get_by_role("button", name="Đăng xuất").click()
+    wait_until(lambda: not login_cookies(page), page)
+    _landed(page, re.compile(r"/(\?.*)?$"))
+
+
+def _landed(page: Page, url: str | re.Pattern) -> None:
+    page.wait_for_url(url)
+    page.wait_for_load_state()
+    page.locator('[data-testid="stMain"] h1').first.wait_for()
+    settle(page)
 
 
 def view_state(page: Page) -> dict:

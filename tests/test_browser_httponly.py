@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import App, main_area, sidebar, visit
-from test_browser_login import log_in, login_cookies, menu, officer_server, reload, wait_until
+from browser_support import App, login_cookies, main_area, sidebar, visit, wait_until
+from test_browser_login import log_in, menu, officer_server, reload
 
 pytestmark = pytest.mark.browser
 

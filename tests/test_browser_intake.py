@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import browser_support
 import openpyxl
 import pytest
 from browser_support import (
@@ -102,11 +103,7 @@ def overview(new_page, app: App) -> dict[str, float]:
 def log_in(page: Page, app: App, path: str) -> None:
     """Open a data page: the login page comes first, then the page asked for."""
     visit(page, app, path)
-    page.get_by_label("Tên đăng nhập").fill(OFFICER)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"**{path}")
-    settle(page)
+    browser_support.log_in(page, OFFICER, PASSWORD, f"**{path}")
 
 
 def open_from_menu(page: Page, title: str, path: str) -> None:

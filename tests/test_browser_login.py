@@ -7,24 +7,13 @@ Without /usr/bin/chromium the module is skipped, except under CI (env CI set), w
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import browser_support
 import pytest
-from browser_support import (
-    TIMEOUT_MS,
-    App,
-    Page,
-    main_area,
-    rerun,
-    save_screenshot,
-    serve,
-    settle,
-    sidebar,
-    visit,
-)
+from browser_support import App, Page, log_out, main_area, save_screenshot, serve, settle, sidebar, visit
 
 from etl import accounts
 from etl.ingest import ingest_paths
@@ -67,24 +56,8 @@ def menu(page: Page) -> dict[str, list[str]]:
     return shown
 
 
-def wait_until(condition: Callable[[], object], page: Page) -> None:
-    """Poll a condition on the browser's cookies (which no page script can see) for up to a wait's time."""
-    deadline = time.monotonic() + TIMEOUT_MS / 1000
-    while not condition() and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-
-
 def log_in(page: Page, lands_on: str | re.Pattern) -> None:
-    """Fill the login form as the officer (the bcrypt check); the page then goes to the server's route, which
-    sets the cookie and sends it back to the page it leads to (a new session, which the cookie logs in)."""
-    page.get_by_label("Tên đăng nhập").fill(OFFICER)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    wait_until(lambda: login_cookies(page), page)
-    page.wait_for_url(lands_on)
-    page.wait_for_load_state()
-    page.locator('[data-testid="stMain"] h1').first.wait_for()
-    settle(page)
+    browser_support.log_in(page, OFFICER, PASSWORD, lands_on)
 
 
 def test_officer_logs_in_sees_the_data_section_and_logs_out(page: Page, app: App):
@@ -100,8 +73,7 @@ def test_officer_logs_in_sees_the_data_section_and_logs_out(page: Page, app: App
     assert "Trần Văn Hòa" in sidebar(page).inner_text()
     save_screenshot(page, "dang-nhap-can-bo")
 
-    with rerun(page, "logging out"):
-        sidebar(page).get_by_role("button", name="Đăng xuất").click()
+    log_out(page)
 
     assert "Dữ liệu" not in menu(page) and menu(page)[""] == ["Đăng nhập"]
     assert "Trần Văn Hòa" not in sidebar(page).inner_text()
@@ -124,7 +96,3 @@ def reload(page: Page) -> None:
     page.reload()
     page.locator('[data-testid="stMain"] h1').first.wait_for()
     settle(page)
-
-
-def login_cookies(page: Page) -> list[dict]:
-    return [c for c in page.context.cookies() if c["name"] == "htsd_login"]
