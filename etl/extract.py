@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from etl.errors import FormError, Issue, cell_name
 from etl.headers import INDICATORS, Meaning, Vocabulary
 from etl.tables import Column, Table
+from etl.teach import example_line
 from etl.text import fold, soft
 from etl.values import ValueProblem, header_multiplier, parse_amount, parse_number, written
 
@@ -124,7 +125,8 @@ READ_BY = {  # what each layout reads; any other column is reported, never dropp
     "single": {"measure", "activity", "amount", "funding"},
     "long": {"unit", "district", "province", "year", "activity", "measure", "value", "unit_code"},
 }
-IGNORED_ROLES = {"stt", "note", "uom", "row_total", "ratio", "plan"}  # read by nobody, on purpose
+UNMAPPED_COLUMN = "không khớp chỉ tiêu nào trong bảng từ đồng nghĩa"  # the CLI adds how to teach such columns
+IGNORED_ROLES = {"stt", "note", "uom", "row_total", "ratio", "plan", "ignored"}  # read by nobody, on purpose
 
 
 
@@ -149,8 +151,13 @@ def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
     ignored = [Issue(f"cột '{' / '.join(c.path)}' là tỷ lệ, bình quân hay so sánh, không phải số lượng — không tính",
                      table.sheet, c.header_cell) for c in table.columns
                if c.meaning.kind == "column" and c.meaning.target == "ratio" and _holds_numbers(table, c)]
-    return issues + ignored + [Issue(f"cột '{' / '.join(c.path)}' không khớp chỉ tiêu nào trong bảng từ đồng nghĩa — "
-                                     "bỏ qua cột này", table.sheet, c.header_cell) for c in lost]
+    return issues + ignored + [Issue(f"cột '{' / '.join(c.path)}' {UNMAPPED_COLUMN} — bỏ qua cột này; để đọc cột "
+                                     f"này, thêm dòng: {example_line(c.path, _measure_of(c))}", table.sheet,
+                                     c.header_cell) for c in lost]
+
+
+def _measure_of(column: Column) -> str | None:
+    return column.meaning.target if column.meaning.kind == "measure" else column.meaning.measure
 
 
 def _holds_numbers(table: Table, column: Column) -> bool:

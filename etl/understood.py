@@ -17,6 +17,7 @@ ROLE_NAMES = {"unit": "đơn vị", "district": "quận/huyện", "province": "t
               "unit_code": "mã đơn vị", "stt": "số thứ tự", "note": "ghi chú — không tính",
               "uom": "đơn vị tính", "row_total": "tổng của dòng — không tính (chỉ để đối chiếu)",
               "ratio": "tỷ lệ / bình quân / so sánh — không tính", "plan": "kế hoạch — không tính",
+              "ignored": "bỏ qua theo lựa chọn của cán bộ — không tính",
               "activity": "nội dung hoạt động", "measure": "chỉ số", "value": "giá trị", "amount": "số tiền"}
 FUNDING_NAMES = {"state_budget": "ngân sách nhà nước", "social": "xã hội hóa", "total": "tổng kinh phí"}
 MEASURE_NAMES = {"events": "số hoạt động", "participants": "số người"}
