@@ -130,15 +130,21 @@ IGNORED_ROLES = {"stt", "note", "uom", "row_total", "ratio", "plan", "ignored"} 
 
 
 
-def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
-    """Columns no rule of this layout reads: unknown headers, bare measures in a row-per-unit table…"""
+def lost_columns(table: Table, layout: str) -> list[Column]:
+    """Columns no rule of this layout reads: unknown headers, bare measures in a row-per-unit table… (an
+    officer can teach what they mean, see etl.teach)."""
     def read(column: Column) -> bool:
         meaning = column.meaning
         what = meaning.target if meaning.kind == "column" else meaning.kind
         return what in READ_BY[layout] or what in IGNORED_ROLES
 
     label = _first_text_column(table) if layout == "single" and not table.role("activity") else None
-    lost = [c for c in table.columns if not read(c) and c is not label]
+    return [c for c in table.columns if not read(c) and c is not label]
+
+
+def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
+    """The lost columns and headerless columns holding data, each reported with its cell."""
+    lost = lost_columns(table, layout)
     headed = {c.index for c in table.columns}
     first_row: dict[int, int] = {}  # a headerless column with data -> its first row holding any
     for row in table.body:

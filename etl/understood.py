@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from etl.extract import Extraction, column_letters
+from etl.extract import Extraction, column_letters, lost_columns
 from etl.tables import Column, Table
 from etl.template import indicator_labels
 
@@ -31,6 +31,7 @@ class SheetReading:
     layout: str
     columns: list[tuple[str, str, str]] = field(default_factory=list)  # (letters, header as written, meaning)
     rows: dict[str, list[int]] = field(default_factory=dict)  # ROW_NAMES key -> row numbers as Excel shows them
+    unread: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (letters, header path) read by no rule
 
     def as_dict(self) -> dict:
         """For `python -m etl ingest --json`: the same reading, rows as spans of Excel row numbers."""
@@ -51,6 +52,7 @@ def understood(table: Table, extraction: Extraction) -> SheetReading:
     reading = SheetReading(table.sheet, LAYOUT_NAMES.get(extraction.layout, extraction.layout))
     labels = dict(indicator_labels())
     reading.columns = [(column_letters(c.index), " / ".join(c.path), _meaning(c, labels)) for c in table.columns]
+    reading.unread = [(column_letters(c.index), tuple(c.path)) for c in lost_columns(table, extraction.layout)]
     roles: dict[str, list[int]] = {role: [] for role in ROW_NAMES}
     if extraction.layout == "consolidated":
         for draft in extraction.drafts:
