@@ -149,7 +149,11 @@ def teach(sha256: str, unread: list[tuple[str, tuple[str, ...]]]) -> None:
                   for i, (where, path) in enumerate(unread)]
         chosen = [(path, intake.TEACH_CHOICES[name]) for path, name in picked if name]
         if st.button("Lưu và đọc lại", key=f"nop_teach_save_{sha256}", disabled=not chosen):
-            intake.teach_columns(chosen)
+            try:
+                intake.teach_columns(chosen)
+            except OSError as exc:  # a read-only data folder: say so, the page and the previews stay
+                st.error(f"Không lưu được lựa chọn: {literal(str(exc))}")
+                return
             st.rerun()
 
 

@@ -453,3 +453,15 @@ def test_an_officer_teaches_an_unread_column_and_the_preview_reads_it_at_once(ap
     assert (tmp_path / "header_synonyms_local.csv").read_text(encoding="utf-8").splitlines() == [
         "kind,target,measure,synonym", "indicator,class,events,Hoạt động ngoại khóa / SL",
         "indicator,class,participants,Hoạt động ngoại khóa / Số người"]
+
+
+def test_choices_that_cannot_be_saved_say_so_and_change_nothing(app_env, tmp_path, monkeypatch):
+    (tmp_path / "read_only").write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("HTSD_SYNONYMS_LOCAL", str(tmp_path / "read_only" / "header_synonyms_local.csv"))
+    at = upload(open_page("pages/upload.py", OFFICER), Upload("chau_phu_2023.xlsx", extracurricular()))
+    [teach] = [e for e in at.expander if e.label == "Dạy cách đọc cột chưa nhận ra"]
+    teach.selectbox[0].select("Bỏ qua cột này").run()
+    at.button(key=teach.button[0].key).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error if e.value.startswith("Không lưu được lựa chọn:")]
+    assert list(at.dataframe[0].value["Hoạt động"]) == ["1", "1"]
