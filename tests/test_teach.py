@@ -6,6 +6,7 @@ import csv
 import pytest
 
 from etl.cli import main
+from etl.errors import FormError
 from etl.headers import Vocabulary
 from etl.teach import FUNDING, IGNORE, UNIT, activity, choices, synonym_row, teach
 from tests.conftest import rows
@@ -138,3 +139,17 @@ def test_the_cli_names_the_unmapped_headers_and_how_to_teach_them(db, tmp_path, 
     assert UNMAPPED not in out and "Để đọc các cột" not in out
     assert rows(fresh, "SELECT unit_name, events, participants FROM report_facts WHERE indicator = 'class' "
                 "ORDER BY unit_name", []) == [("Thị trấn Cái Dầu", 3, 90), ("Xã Bình Long", 2, 40)]
+
+
+def test_a_sheet_refused_for_want_of_known_columns_reads_once_its_headers_are_taught(vocab, tmp_path, index):
+    """No column names an activity: the file is refused today. Taught by hand (the rows the CLI's hint shows),
+    'Tên cơ sở' is the unit and the two 'Ngoại khóa' columns are classes: 3 | 90 and 2 | 40."""
+    rows = LETTERHEAD + [["STT", "Tên cơ sở", "Ngoại khóa SL", "Ngoại khóa người"],
+                         [1, "Thị trấn Cái Dầu", 3, 90], [2, "Bình Long", 2, 40]]
+    with pytest.raises(FormError, match="không tìm thấy bảng báo cáo nào"):
+        read(workbook(("Biểu", rows)), vocab, index)
+    taught_vocab = taught(tmp_path, (("Tên cơ sở",), UNIT), (("Ngoại khóa SL",), activity("class", "events")),
+                          (("Ngoại khóa người",), activity("class", "participants")))
+    parsed = read(workbook(("Biểu", rows)), taught_vocab, index)
+    assert figures(parsed) == {"Thị trấn Cái Dầu": ({"class": (3, 90)}, {}), "Xã Bình Long": ({"class": (2, 40)}, {})}
+    assert messages(parsed) == []
