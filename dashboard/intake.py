@@ -29,6 +29,7 @@ from etl.ingest import Confirmed, FileResult, Upload, confirm_uploads, preview_u
 from etl.preview import FUNDING_ITEMS, STATED_TOTAL, Difference, FilePreview, differences, stored_figures
 from etl.read import SUPPORTED_TYPES
 from etl.resolve import Options
+from etl.teach import Choice, choices, synonym_row, teach
 from etl.template import DATA_DIR, indicator_labels
 from etl.units import load_index
 from etl.warehouse import Warehouse, WarehouseBusy, retrying
@@ -263,6 +264,26 @@ def reports_table(shown: FilePreview) -> pd.DataFrame:
 def reading_text(shown: FilePreview) -> str:
     """What was understood of each table, one line each (shown as plain text: the headers are the sender's)."""
     return "\n".join(line for reading in shown.readings for line in reading.lines())
+
+
+def unread_headers(shown: FilePreview) -> list[tuple[str, tuple[str, ...]]]:
+    """(where, header path) of each column no rule read, for the officer to teach; a header met on several
+    sheets is taught once, where it is first met ("Sheet 'Biểu', cột E")."""
+    first: dict[tuple[str, ...], str] = {}
+    for reading in shown.readings:
+        for letters, path in reading.unread:
+            first.setdefault(path, f"Sheet '{reading.sheet}', cột {letters}")
+    return [(where, path) for path, where in first.items()]
+
+
+TEACH_CHOICES: dict[str, Choice] = dict(choices(indicator_labels()))  # Vietnamese name -> what the column means
+
+
+def teach_columns(chosen: list[tuple[tuple[str, ...], Choice]]) -> None:
+    """Keep the officer's choices (etl.teach: data/header_synonyms_local.csv) and forget the previews, so every
+    pending file is read again with them, and every later file too."""
+    teach([synonym_row(path, choice) for path, choice in chosen])
+    st.session_state.pop(PREVIEWS, None)
 
 
 def replaced_differences(shown: FilePreview) -> pd.DataFrame:

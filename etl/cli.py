@@ -11,8 +11,12 @@ from pathlib import Path
 
 from etl import accounts
 from etl.accounts import ROLE_LABELS, ROLES, AccountError
+from etl.extract import UNMAPPED_COLUMN
+from etl.headers import local_synonyms_path
 from etl.ingest import FileResult, discover, ingest_paths
 from etl.resolve import Options
+from etl.teach import how_to_teach
+from etl.template import indicator_labels
 from etl.warehouse import warehouse_path
 
 STATUS_WORDS = {"loaded": "đã nạp", "replaced": "thay thế bản cũ", "unchanged": "không đổi", "rejected": "bị từ chối"}
@@ -112,6 +116,8 @@ def _ingest(args: argparse.Namespace) -> int:
         print(json.dumps({"files": [r.as_dict() for r in results]}, ensure_ascii=False, indent=1))
     else:
         print(summary_line(results))
+        if any(UNMAPPED_COLUMN in w.message for r in results for w in r.warnings):
+            print("\n".join(how_to_teach(local_synonyms_path(), indicator_labels())))
     return 1 if any(r.status == "rejected" for r in results) else 0
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from etl.errors import FormError, Issue, cell_name
 from etl.headers import INDICATORS, Meaning, Vocabulary
 from etl.tables import Column, Table
+from etl.teach import example_line
 from etl.text import fold, soft
 from etl.values import ValueProblem, header_multiplier, parse_amount, parse_number, written
 
@@ -124,19 +125,26 @@ READ_BY = {  # what each layout reads; any other column is reported, never dropp
     "single": {"measure", "activity", "amount", "funding"},
     "long": {"unit", "district", "province", "year", "activity", "measure", "value", "unit_code"},
 }
-IGNORED_ROLES = {"stt", "note", "uom", "row_total", "ratio", "plan"}  # read by nobody, on purpose
+UNMAPPED_COLUMN = "không khớp chỉ tiêu nào trong bảng từ đồng nghĩa"  # the CLI adds how to teach such columns
+IGNORED_ROLES = {"stt", "note", "uom", "row_total", "ratio", "plan", "ignored"}  # read by nobody, on purpose
 
 
 
-def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
-    """Columns no rule of this layout reads: unknown headers, bare measures in a row-per-unit table…"""
+def lost_columns(table: Table, layout: str) -> list[Column]:
+    """Columns no rule of this layout reads: unknown headers, bare measures in a row-per-unit table… (an
+    officer can teach what they mean, see etl.teach)."""
     def read(column: Column) -> bool:
         meaning = column.meaning
         what = meaning.target if meaning.kind == "column" else meaning.kind
         return what in READ_BY[layout] or what in IGNORED_ROLES
 
     label = _first_text_column(table) if layout == "single" and not table.role("activity") else None
-    lost = [c for c in table.columns if not read(c) and c is not label]
+    return [c for c in table.columns if not read(c) and c is not label]
+
+
+def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
+    """The lost columns and headerless columns holding data, each reported with its cell."""
+    lost = lost_columns(table, layout)
     headed = {c.index for c in table.columns}
     first_row: dict[int, int] = {}  # a headerless column with data -> its first row holding any
     for row in table.body:
@@ -149,8 +157,13 @@ def _unmapped_columns(table: Table, layout: str) -> list[Issue]:
     ignored = [Issue(f"cột '{' / '.join(c.path)}' là tỷ lệ, bình quân hay so sánh, không phải số lượng — không tính",
                      table.sheet, c.header_cell) for c in table.columns
                if c.meaning.kind == "column" and c.meaning.target == "ratio" and _holds_numbers(table, c)]
-    return issues + ignored + [Issue(f"cột '{' / '.join(c.path)}' không khớp chỉ tiêu nào trong bảng từ đồng nghĩa — "
-                                     "bỏ qua cột này", table.sheet, c.header_cell) for c in lost]
+    return issues + ignored + [Issue(f"cột '{' / '.join(c.path)}' {UNMAPPED_COLUMN} — bỏ qua cột này; để đọc cột "
+                                     f"này, thêm dòng: {example_line(c.path, _measure_of(c))}", table.sheet,
+                                     c.header_cell) for c in lost]
+
+
+def _measure_of(column: Column) -> str | None:
+    return column.meaning.target if column.meaning.kind == "measure" else column.meaning.measure
 
 
 def _holds_numbers(table: Table, column: Column) -> bool:

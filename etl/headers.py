@@ -4,11 +4,17 @@ The synonym table is data (`data/header_synonyms.csv`) so a data officer can add
 without touching code. Matching is on folded text (no diacritics, case or punctuation), on word
 boundaries; the earliest match in the text wins, then the longest, so a lumped header such as
 'Lớp học, tập huấn' goes to the first activity it names.
+
+Beside it, `data/header_synonyms_local.csv` (same columns; absent means none) holds the headers officers
+taught on the upload page or by hand. Each of its rows names one whole header path as written (its texts
+joined, e.g. 'Hoạt động ngoại khóa / SL'), matched exactly with its diacritics and before any other rule:
+a taught header means what the officer chose, and no other header changes meaning because of it.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -18,6 +24,8 @@ from etl.text import find_word, fold, soft
 from etl.values import header_multiplier
 
 DEFAULT_SYNONYMS = Path(__file__).resolve().parent.parent / "data" / "header_synonyms.csv"
+LOCAL_SYNONYMS_ENV = "HTSD_SYNONYMS_LOCAL"  # where the taught headers live, when not beside DEFAULT_SYNONYMS
+SYNONYM_FIELDS = ("kind", "target", "measure", "synonym")
 INDICATORS = ("opening_ceremony", "communication", "class", "online_learning", "training", "seminar",
               "contest", "reading", "visit", "commendation", "other")
 KIND_ORDER = ("column", "funding", "indicator", "measure", "mode", "ratio")  # which meaning wins when several match
@@ -50,19 +58,19 @@ class Meaning:
 class Vocabulary:
     """The loaded synonym table with the look-ups the pipeline needs."""
 
-    def __init__(self, synonyms: list[Synonym]):
+    def __init__(self, synonyms: list[Synonym], taught: list[Synonym] | None = None):
         self.synonyms = synonyms
+        self.taught = {syn.written: syn for syn in taught or []}  # whole header path (soft) -> its meaning
         self.totals = [s.folded for s in synonyms if s.kind == "total"]
         self._memo: dict[tuple[str, str], Synonym | None] = {}  # forms repeat the same few hundred texts
         for name in ("column_role", "funding_target", "is_header_word", "is_total", "label_meaning", "_path_meaning"):
             setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
 
     @classmethod
-    def load(cls, path: Path = DEFAULT_SYNONYMS) -> Vocabulary:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-        return cls([Synonym(r["kind"].strip(), r["target"].strip(), (r.get("measure") or "").strip(),
-                            fold(r["synonym"]), soft(r["synonym"])) for r in rows if r.get("synonym", "").strip()])
+    def load(cls, path: Path = DEFAULT_SYNONYMS, local: Path | None = None) -> Vocabulary:
+        """The synonym table and the headers officers taught (`local`, by default `local_synonyms_path()`)."""
+        taught = local or local_synonyms_path()
+        return cls(read_synonyms(path), read_synonyms(taught) if taught.exists() else [])
 
     @cached_property
     def _by_kind(self) -> dict[str, list[Synonym]]:
@@ -118,6 +126,9 @@ class Vocabulary:
         return self._path_meaning(tuple(path))
 
     def _path_meaning(self, path: tuple[str, ...]) -> Meaning:
+        taught = self.taught.get(soft(" ".join(path)))
+        if taught is not None:
+            return _taught_meaning(taught, " ".join(path))
         leaf = fold(path[-1]) if path else ""
         whole = fold(" ".join(path))
         if len(path) > 1 and self.first_match(leaf, "mode"):  # 'Số người' over 'Trực tuyến' is a way of taking part
@@ -225,6 +236,30 @@ class Vocabulary:
         if indicator:
             return Meaning("indicator", indicator.target, indicator.measure or None)
         return Meaning(None)
+
+
+def local_synonyms_path() -> Path:
+    """The officers' taught headers: $HTSD_SYNONYMS_LOCAL, else data/header_synonyms_local.csv."""
+    chosen = os.environ.get(LOCAL_SYNONYMS_ENV)
+    return Path(chosen) if chosen else DEFAULT_SYNONYMS.with_name("header_synonyms_local.csv")
+
+
+def read_synonyms(path: Path) -> list[Synonym]:
+    """The rows of a synonym file (kind,target,measure,synonym); rows without a synonym are skipped."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [Synonym(r["kind"].strip(), r["target"].strip(), (r.get("measure") or "").strip(),
+                    fold(r["synonym"]), soft(r["synonym"])) for r in rows if (r.get("synonym") or "").strip()]
+
+
+def _taught_meaning(taught: Synonym, raw: str) -> Meaning:
+    """What an officer said a header means: an activity's count or participants, a funding source (scaled
+    as its header says, 'triệu đồng'), or a column role ('unit', or 'ignored' for a column read by nobody)."""
+    if taught.kind == "indicator":
+        return Meaning("indicator", taught.target, taught.measure or "events")
+    if taught.kind == "funding":
+        return Meaning("funding", taught.target, multiplier=header_multiplier(raw))
+    return Meaning(taught.kind, taught.target)
 
 
 def written_in(raw: str, synonym: Synonym) -> bool:

@@ -274,12 +274,14 @@ def _attach_measures(columns: list[Column]) -> list[Column]:
     """'Lễ khai mạc' | 'Số người tham dự' side by side: a bare measure belongs to the activity on its left.
 
     Only when some activity column exists (a consolidated table); in a single-unit form the bare
-    measures are the table's own value columns.
+    measures are the table's own value columns. A measure under a group header of its own ('Hoạt động ngoại
+    khóa' over 'SL') belongs to that group, never to the activity on its left: unknown, it is reported.
     """
     if not any(c.meaning.kind == "indicator" for c in columns):
         return columns
     for left, column in zip(columns, columns[1:], strict=False):  # chains: SL | trực tiếp | trực tuyến
-        if column.meaning.kind == "measure" and left.meaning.kind == "indicator" and left.index == column.index - 1:
+        if column.meaning.kind == "measure" and left.meaning.kind == "indicator" and left.index == column.index - 1 \
+                and (len(column.path) == 1 or column.path[:-1] == left.path[:-1]):
             column.meaning = Meaning("indicator", left.meaning.target, column.meaning.target)
     return columns
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from etl.extract import Extraction, column_letters
+from etl.extract import Extraction, column_letters, lost_columns
 from etl.tables import Column, Table
 from etl.template import indicator_labels
 
@@ -17,6 +17,7 @@ ROLE_NAMES = {"unit": "đơn vị", "district": "quận/huyện", "province": "t
               "unit_code": "mã đơn vị", "stt": "số thứ tự", "note": "ghi chú — không tính",
               "uom": "đơn vị tính", "row_total": "tổng của dòng — không tính (chỉ để đối chiếu)",
               "ratio": "tỷ lệ / bình quân / so sánh — không tính", "plan": "kế hoạch — không tính",
+              "ignored": "bỏ qua theo lựa chọn của cán bộ — không tính",
               "activity": "nội dung hoạt động", "measure": "chỉ số", "value": "giá trị", "amount": "số tiền"}
 FUNDING_NAMES = {"state_budget": "ngân sách nhà nước", "social": "xã hội hóa", "total": "tổng kinh phí"}
 MEASURE_NAMES = {"events": "số hoạt động", "participants": "số người"}
@@ -30,6 +31,7 @@ class SheetReading:
     layout: str
     columns: list[tuple[str, str, str]] = field(default_factory=list)  # (letters, header as written, meaning)
     rows: dict[str, list[int]] = field(default_factory=dict)  # ROW_NAMES key -> row numbers as Excel shows them
+    unread: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (letters, header path) read by no rule
 
     def as_dict(self) -> dict:
         """For `python -m etl ingest --json`: the same reading, rows as spans of Excel row numbers."""
@@ -50,6 +52,7 @@ def understood(table: Table, extraction: Extraction) -> SheetReading:
     reading = SheetReading(table.sheet, LAYOUT_NAMES.get(extraction.layout, extraction.layout))
     labels = dict(indicator_labels())
     reading.columns = [(column_letters(c.index), " / ".join(c.path), _meaning(c, labels)) for c in table.columns]
+    reading.unread = [(column_letters(c.index), tuple(c.path)) for c in lost_columns(table, extraction.layout)]
     roles: dict[str, list[int]] = {role: [] for role in ROW_NAMES}
     if extraction.layout == "consolidated":
         for draft in extraction.drafts:

@@ -129,12 +129,31 @@ def show(entry: intake.Entry) -> None:
     if preview.readings:
         with st.expander("Cách đọc biểu: bố cục, nghĩa từng cột, dòng nào là đơn vị, nhóm, tổng"):
             st.text(intake.reading_text(preview))
+    if unread := intake.unread_headers(preview):
+        teach(entry.upload.sha256, unread)
     with st.container(horizontal=True):
         if preview.status in intake.CONFIRMABLE and st.button("Xác nhận nạp", type="primary",
                                                               key=f"nop_ok_{entry.upload.sha256}"):
             confirm([entry])
         if st.button("Bỏ qua", key=f"nop_skip_{entry.upload.sha256}"):
             entry.state = "discarded"
+            st.rerun()
+
+
+def teach(sha256: str, unread: list[tuple[str, tuple[str, ...]]]) -> None:
+    """A choice per column no rule read; saved, it reads this file again at once, and every later file."""
+    with st.expander("Dạy cách đọc cột chưa nhận ra"):
+        st.caption("Chọn nghĩa của từng cột. Lựa chọn được lưu và dùng cho mọi tệp sau có đúng tiêu đề cột này.")
+        picked = [(path, st.selectbox(literal(f"{where}: '{' / '.join(path)}'"), list(intake.TEACH_CHOICES),
+                                      index=None, placeholder="Chưa chọn", key=f"nop_teach_{sha256}_{i}"))
+                  for i, (where, path) in enumerate(unread)]
+        chosen = [(path, intake.TEACH_CHOICES[name]) for path, name in picked if name]
+        if st.button("Lưu và đọc lại", key=f"nop_teach_save_{sha256}", disabled=not chosen):
+            try:
+                intake.teach_columns(chosen)
+            except OSError as exc:  # a read-only data folder: say so, the page and the previews stay
+                st.error(f"Không lưu được lựa chọn: {literal(str(exc))}")
+                return
             st.rerun()
 
 

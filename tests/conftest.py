@@ -16,13 +16,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def no_local_accounts(tmp_path_factory):
     """Tests never read the developer's own config/accounts.toml (a private dashboard there would hide every
     page): accounts live in a file of the session's own, and private mode is off unless a test sets it.
-    Passwords are hashed at bcrypt's lowest cost: the real cost (0.25 s a hash) only makes tests slow."""
+    Passwords are hashed at bcrypt's lowest cost: the real cost (0.25 s a hash) only makes tests slow.
+    Nor the headers officers taught (data/header_synonyms_local.csv): the session's own file, empty at first."""
     from etl import accounts
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(accounts, "ROUNDS", 4)
         patch.setenv("HTSD_ACCOUNTS", str(tmp_path_factory.mktemp("accounts") / "accounts.toml"))
         patch.delenv("HTSD_PRIVATE", raising=False)
+        patch.setenv("HTSD_SYNONYMS_LOCAL", str(tmp_path_factory.mktemp("taught") / "header_synonyms_local.csv"))
         yield
 
 

@@ -30,6 +30,7 @@ from etl.preview import Difference, Figures, stored_figures
 from etl.resolve import Options
 from etl.warehouse import Warehouse
 from tests.conftest import FIXTURES
+from tests.test_teach import extracurricular
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -302,6 +303,7 @@ def app_env(tmp_path, monkeypatch, index):
     monkeypatch.setenv("HTSD_WAREHOUSE", str(db))
     monkeypatch.setenv("HTSD_ACCOUNTS", str(tmp_path / "accounts.toml"))
     monkeypatch.delenv("HTSD_PRIVATE", raising=False)
+    monkeypatch.setenv("HTSD_SYNONYMS_LOCAL", str(tmp_path / "header_synonyms_local.csv"))  # what officers teach
     add_account(OFFICER, "officer", "can-bo-du-lieu", "Trần Văn Hòa")
     add_account(VIEWER, "viewer", "nguoi-xem-01", "Lê Minh")
     st.cache_data.clear()
@@ -426,3 +428,40 @@ def test_the_blank_form_for_the_chosen_year_downloads_from_the_upload_page(app_e
     assert book.sheetnames == ["Báo cáo", "Hướng dẫn"]
     assert book["Báo cáo"]["A4"].value == "BÁO CÁO KẾT QUẢ TỔ CHỨC TUẦN LỄ HƯỞNG ỨNG HỌC TẬP SUỐT ĐỜI NĂM 2024"
     assert at.download_button(key="nop_form").proto.label == "Tải biểu mẫu trắng năm 2024 (.xlsx)"
+
+
+def test_an_officer_teaches_an_unread_column_and_the_preview_reads_it_at_once(app_env, tmp_path):
+    """Châu Phú's two communes: 'Lễ khai mạc' 1 | 200 and 1 | 150; under 'Hoạt động ngoại khóa' (unknown) SL 3 and 2,
+    Số người 90 and 40. Taught as classes, the preview counts 1 + 3 and 1 + 2 activities, 290 and 190 people."""
+    at = upload(open_page("pages/upload.py", OFFICER), Upload("chau_phu_2023.xlsx", extracurricular()))
+    preview = at.dataframe[0].value
+    assert (list(preview["Hoạt động"]), list(preview["Người tham gia"])) == (["1", "1"], ["200", "150"])
+    [teach] = [e for e in at.expander if e.label == "Dạy cách đọc cột chưa nhận ra"]
+    assert [s.label for s in teach.selectbox] == ["Sheet 'Biểu', cột E: 'Hoạt động ngoại khóa / SL'",
+                                                  "Sheet 'Biểu', cột F: 'Hoạt động ngoại khóa / Số người'"]
+    assert teach.selectbox[0].options[:3] == ["Đơn vị", "Lễ khai mạc, phát động — số hoạt động",
+                                              "Lễ khai mạc, phát động — số người"]
+    teach.selectbox[0].select("Lớp học, chuyên đề bồi dưỡng — số hoạt động")
+    teach.selectbox[1].select("Lớp học, chuyên đề bồi dưỡng — số người").run()  # a choice reruns the page
+    at.button(key=teach.button[0].key).click().run()
+
+    assert not at.exception, [e.value for e in at.exception]
+    preview = at.dataframe[0].value
+    assert list(preview["Đơn vị"]) == ["Thị trấn Cái Dầu", "Xã Bình Long"]
+    assert (list(preview["Hoạt động"]), list(preview["Người tham gia"])) == (["4", "3"], ["290", "190"])
+    assert not [e for e in at.expander if e.label == "Dạy cách đọc cột chưa nhận ra"]
+    assert (tmp_path / "header_synonyms_local.csv").read_text(encoding="utf-8").splitlines() == [
+        "kind,target,measure,synonym", "indicator,class,events,Hoạt động ngoại khóa / SL",
+        "indicator,class,participants,Hoạt động ngoại khóa / Số người"]
+
+
+def test_choices_that_cannot_be_saved_say_so_and_change_nothing(app_env, tmp_path, monkeypatch):
+    (tmp_path / "read_only").write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("HTSD_SYNONYMS_LOCAL", str(tmp_path / "read_only" / "header_synonyms_local.csv"))
+    at = upload(open_page("pages/upload.py", OFFICER), Upload("chau_phu_2023.xlsx", extracurricular()))
+    [teach] = [e for e in at.expander if e.label == "Dạy cách đọc cột chưa nhận ra"]
+    teach.selectbox[0].select("Bỏ qua cột này").run()
+    at.button(key=teach.button[0].key).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error if e.value.startswith("Không lưu được lựa chọn:")]
+    assert list(at.dataframe[0].value["Hoạt động"]) == ["1", "1"]
