@@ -197,16 +197,12 @@ def app(tmp_path_factory) -> Iterator:
 
 @pytest.mark.browser
 def test_an_uploaded_image_name_is_shown_and_never_fetched(app, page):
-    from browser_support import main_area, settle, visit
+    from browser_support import log_in, main_area, settle, visit
 
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     visit(page, app, "/nop-bao-cao")
-    page.get_by_label("Tên đăng nhập").fill("hoa")
-    page.get_by_label("Mật khẩu").fill("can-bo-du-lieu")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/nop-bao-cao")
-    settle(page)
+    log_in(page, "hoa", "can-bo-du-lieu", "**/nop-bao-cao")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         files=[{"name": "hue.csv", "mimeType": "text/csv", "buffer": hostile_form()}])
     warned = main_area(page).get_by_test_id("stExpander").filter(has_text="cảnh báo (vẫn nạp được)")
