@@ -9,16 +9,11 @@ from pathlib import Path
 import pytest
 from browser_support import App, main_area, params, serve, settle, sidebar, visit
 
-from etl.demo.build import generate_demo
-from etl.ingest import ingest_paths
-
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory) -> Iterator[App]:
-    folder = tmp_path_factory.mktemp("present")
-    generate_demo(folder / "forms")
-    ingest_paths([folder / "forms"], folder / "warehouse.duckdb")
-    with serve(folder / "warehouse.duckdb", folder / "streamlit.log") as served:
+def app(demo, tmp_path_factory) -> Iterator[App]:
+    """The session's demo warehouse (conftest.demo), only read here."""
+    with serve(demo, tmp_path_factory.mktemp("present") / "streamlit.log") as served:
         yield served
 
 

@@ -8,9 +8,6 @@ from collections.abc import Iterator
 import pytest
 from browser_support import App, Page, serve, visit
 
-from etl.demo.build import generate_demo
-from etl.ingest import ingest_paths
-
 pytestmark = pytest.mark.browser
 
 # every text inside a tile's value or label that is wider than the box showing it (cut off, or ending in "…")
@@ -22,11 +19,9 @@ CUT_OFF_JS = """() => [...document.querySelectorAll('[data-testid="stMetric"]')]
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory) -> Iterator[App]:
-    folder = tmp_path_factory.mktemp("tiles")
-    generate_demo(folder / "forms")
-    ingest_paths([folder / "forms"], folder / "warehouse.duckdb")
-    with serve(folder / "warehouse.duckdb", folder / "streamlit.log") as served:
+def app(demo, tmp_path_factory) -> Iterator[App]:
+    """The session's demo warehouse (conftest.demo), only read here."""
+    with serve(demo, tmp_path_factory.mktemp("tiles") / "streamlit.log") as served:
         yield served
 
 
