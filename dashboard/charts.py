@@ -21,16 +21,22 @@ LABELS = {"state_budget": "Ngân sách nhà nước", "social": "Xã hội hóa"
 FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 14}
 GRID = {"gridcolor": "#e6e9ef", "zerolinecolor": "#c9ced6"}
 TOP_N = 15
+# room on the right for the values written beyond the longest bar; the axes' own labels and titles take the room
+# they need (automargin), so that nothing is cut at a phone's width
+MARGIN = {"l": 10, "r": 64, "t": 60, "b": 10}
 
 
 def _figure(traces: list[dict], title: str, height: int, xaxis: dict | None = None, yaxis: dict | None = None,
             **layout) -> go.Figure:
-    layout.setdefault("margin", {"l": 10, "r": 20, "t": 60, "b": 10})
+    layout.setdefault("margin", MARGIN)
+    if (xaxis or {}).get("title"):  # room under the tick labels for the axis title
+        layout["margin"] = {**layout["margin"], "b": max(layout["margin"]["b"], 80)}
     return go.Figure(data=traces, layout={
         "title": {"text": title, "x": 0, "font": {"size": 17}}, "separators": ",.", "font": FONT, "height": height,
         "plot_bgcolor": "white", "paper_bgcolor": "white",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
-        "xaxis": {**GRID, **(xaxis or {})}, "yaxis": {**GRID, **(yaxis or {})}, **layout})
+        "xaxis": {**GRID, "automargin": True, **(xaxis or {})}, "yaxis": {**GRID, "automargin": True, **(yaxis or {})},
+        **layout})
 
 
 def _top(df: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -92,12 +98,13 @@ def _years_axis(years: pd.Series, coverage: Coverage) -> tuple[dict, list[dict],
 
 # charts over the years keep their legend under the axis, clear of the title on a phone's width
 _LEGEND_BELOW = {"legend": {"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
-                 "margin": {"l": 10, "r": 20, "t": 60, "b": 10}}
+                 "margin": {**MARGIN, "b": 140}}  # three legend rows on a phone
+YEARS_HEIGHT = 470
 
 
 # a legend between the title and the bars, so that neither covers the other on a phone's width
 _LEGEND_UNDER_TITLE = {"legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
-                       "margin": {"l": 10, "r": 20, "t": 90, "b": 10}}
+                       "margin": {**MARGIN, "t": 90}}
 
 
 def _partial_key(symbol: dict) -> dict:
@@ -120,13 +127,14 @@ def trend(df: pd.DataFrame, measure: str, title: str, coverage: Coverage) -> go.
              "line": {"color": COLORS[measure]},
              "marker": {"size": 10, "color": COLORS[measure],
                         "symbol": ["circle-open" if o else "circle" for o in open_], "line": {"width": 2}},
-             "text": df[measure], "texttemplate": "%{y:,d}", "textposition": "top center",
+             "text": df[measure], "texttemplate": "%{y:,d}",
+             "textposition": ["top center" if i % 2 else "bottom center" for i in range(len(df))],  # neighbours apart
              "customdata": _reported_words(coverage, df["year"]),
              "hovertemplate": "Năm %{x}: %{y:,d}<br>%{customdata}<extra></extra>"}
     traces = [trace] + ([_partial_key({"symbol": "circle-open", "size": 10, "color": COLORS[measure],
                                        "line": {"width": 2}})] if any(open_) else [])
-    return _figure(traces, title, 400, xaxis=axis, yaxis={"tickformat": ",d",
-                                                          "range": [0, max(df[measure].max(), 1) * 1.2]},
+    return _figure(traces, title, YEARS_HEIGHT, xaxis=axis, yaxis={"tickformat": ",d",
+                                                                   "range": [0, max(df[measure].max(), 1) * 1.2]},
                    shapes=shapes, annotations=notes, **_LEGEND_BELOW)
 
 
@@ -166,7 +174,7 @@ def funding_by_year(df: pd.DataFrame, unit: str, title: str, coverage: Coverage)
     if any(pale):
         traces.append({"type": "bar", "x": [None], "y": [None], "name": "Năm chưa đủ báo cáo (màu nhạt)",
                        "marker": {"color": "#c9ced6"}, "hoverinfo": "skip"})
-    return _figure(traces, title, 400, xaxis=axis, yaxis=_money_axis(unit), barmode="stack", shapes=shapes,
+    return _figure(traces, title, YEARS_HEIGHT, xaxis=axis, yaxis=_money_axis(unit), barmode="stack", shapes=shapes,
                    annotations=notes, **_LEGEND_BELOW)
 
 

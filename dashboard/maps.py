@@ -90,7 +90,7 @@ def province_map(provinces: pd.DataFrame, measure: str, boundaries: str, year: i
         notes += legend_notes
     return go.Figure(data=traces, layout={
         "title": {"text": title, "x": 0, "font": {"size": 17}}, "separators": ",.", "font": FONT, "height": 640,
-        "paper_bgcolor": "white", "margin": {"l": 0, "r": 0, "t": 50, "b": 64}, "showlegend": False,
+        "paper_bgcolor": "white", "margin": {"l": 0, "r": 0, "t": 50, "b": 110}, "showlegend": False,
         "geo": _view(features, focus and feature_id(boundaries, focus)), "shapes": layout_shapes,
         "annotations": notes, "dragmode": False, "modebar": {"orientation": "v"}})
 
