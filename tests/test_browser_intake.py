@@ -118,7 +118,7 @@ def grid(page: Page, index: int = 0) -> list[dict[str, str]]:
     """The rows of the main area's n-th table as drawn: Streamlit's data grid paints a canvas and keeps the
     cells in view (rows and columns) in an accessible table beside it, which is read here."""
     table = main_area(page).get_by_test_id("stDataFrame").nth(index)
-    table.locator('[role="gridcell"]').first.wait_for()  # the accessible copy is filled after the canvas
+    table.locator('[role="gridcell"]').first.wait_for(state="attached")  # the hidden accessible copy of the canvas
     headers = [h.strip() for h in table.locator('[role="columnheader"]').all_inner_texts()]
     rows = [r.locator('[role="gridcell"]').all_inner_texts() for r in table.locator('[role="row"]').all()]
     return [dict(zip(headers, cells, strict=True)) for cells in rows if cells]
