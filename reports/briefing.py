@@ -228,8 +228,7 @@ def headline_table(b: Briefing) -> tuple[list[str], list[list[str]], str]:
             f"Năm {b.year}\n(cùng phạm vi)", "Thay đổi", f"Năm {b.year}\n(mọi báo cáo)"]
     rows = [[h.label + (f" ({unit})" if h.kind == "money" else ""), *(_figure(v, h.kind, unit) for v in (
         h.before, h.after)), _change(h), _figure(h.total, h.kind, unit)] for h in b.headline()]
-    note = (f"Cùng phạm vi: chỉ các {_compared_noun(b)} có báo cáo cả hai năm "
-            f"({number(b.story.places_compared)}). " if previous else "")
+    note = _like_for_like(b) if previous else ""
     if b.across_reform:
         note += "Số đơn vị báo cáo không so sánh qua sắp xếp 1/7/2025 (trước: quận/huyện; sau: xã/phường)."
     return head, rows, note
@@ -244,6 +243,14 @@ def method_lines(b: Briefing) -> list[str]:
             "Kinh phí gồm ngân sách nhà nước và xã hội hóa; số liệu của một địa bàn không bao giờ được cộng hai lần "
             "(báo cáo của cấp trên chỉ giữ phần cấp dưới không kê chi tiết).",
             f"Nguồn: {b.source}.", f"Lập ngày {b.made:%d/%m/%Y %H:%M} bằng công cụ tổng hợp Tuần lễ HTSĐ."]
+
+
+def _like_for_like(b: Briefing) -> str:
+    """What 'cùng phạm vi' covers: the places below that reported in both years or, for one province across the
+    reform (districts before, communes after), the province as a whole."""
+    if b.filters.provinces and summary.comparison_group(b.filters, b.year, b.compare_with) == "province":
+        return f"Cùng phạm vi: cả {b.where} trong cả hai năm (qua sắp xếp 1/7/2025 không so từng đơn vị bên dưới). "
+    return f"Cùng phạm vi: chỉ các {_compared_noun(b)} có báo cáo cả hai năm ({number(b.story.places_compared)}). "
 
 
 def _compared_noun(b: Briefing) -> str:

@@ -29,6 +29,7 @@ CASES = [
     (2022, 2021, None, None, "reported"),  # before it, on the map of each year
     (2026, 2025, "75", "Đồng Nai", "today"),  # one province after it: its communes compared
     (2024, 2023, "91", "an giang", "today"),  # one province before it
+    (2025, 2024, "91", "An Giang", "today"),  # one province across it: the province itself compared
 ]
 # the place a report counts in, per boundaries: today's province, or the province of the map reported on
 PLACE = {"today": "p.province_code", "reported": "b.reported_province_key"}
@@ -45,9 +46,10 @@ def totals(db: Path, year: int, province: str | None) -> dict[str, int]:
 
 
 def like_for_like(db: Path, year: int, before: int, province: str | None, boundaries: str) -> dict[int, dict]:
-    """Both years' figures over the places (provinces nationwide, today's communes inside one province) that hold
-    a current report in both years."""
-    place = AREA if province else PLACE[boundaries]
+    """Both years' figures over the places (provinces nationwide, today's communes inside one province, the
+    province itself across the reform) that hold a current report in both years."""
+    across = min(year, before) < 2025 <= max(year, before)
+    place = AREA if province and not across else PLACE[boundaries]
     joined = ("{view} r JOIN unit_places p USING (unit_key) JOIN unit_boundaries b USING (unit_key) "
               "WHERE (? IS NULL OR p.province_code = ?)")
     present = rows(db, f"SELECT {place} AS place FROM {joined.format(view='current_reports')} AND r.year = ? "
@@ -107,8 +109,11 @@ def test_deck_states_the_warehouse(demo, tmp_path, year, before, province, typed
                                                           vn(like[year]["spent"] / 1e6, 1)]
     change = like[year]["participants"] / like[before]["participants"] - 1
     assert headline["Người tham gia"][2] == ("+" if change >= 0 else "") + vn(change * 100, 1) + "%"
-    if min(year, before) < 2025 <= max(year, before):
+    across = min(year, before) < 2025 <= max(year, before)
+    if across:
         assert headline["Đơn vị báo cáo"][2] == "–", "unit counts are not compared across the reform"
+    said = " ".join(sh.text_frame.text for sh in slide(slides, "Số liệu chính").shapes if sh.has_text_frame)
+    assert ("Cùng phạm vi: cả Tỉnh An Giang trong cả hai năm" in said) == (province is not None and across)
     # the trend chart: participants per year in the scope, every year
     (trend,) = charts_of(slide(slides, "Người tham gia qua các năm"))
     years = [y for (y,) in rows(demo, "SELECT DISTINCT year FROM report_facts WHERE ? IS NULL OR province_code = ? "
