@@ -21,6 +21,7 @@ LABELS = {"state_budget": "Ngân sách nhà nước", "social": "Xã hội hóa"
 FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 14}
 GRID = {"gridcolor": "#e6e9ef", "zerolinecolor": "#c9ced6"}
 TOP_N = 15
+TITLE_WIDTH = 48  # characters of a title's first line: about what a phone's width shows at 17 px
 # room on the right for the values written beyond the longest bar; the axes' own labels and titles take the room
 # they need (automargin), so that nothing is cut at a phone's width
 MARGIN = {"l": 10, "r": 64, "t": 60, "b": 10}
@@ -29,6 +30,9 @@ MARGIN = {"l": 10, "r": 64, "t": 60, "b": 10}
 def _figure(traces: list[dict], title: str, height: int, xaxis: dict | None = None, yaxis: dict | None = None,
             **layout) -> go.Figure:
     layout.setdefault("margin", MARGIN)
+    title = wrapped(title)
+    if "<br>" in title:  # a second line of title needs its room above the plot
+        layout["margin"] = {**layout["margin"], "t": layout["margin"]["t"] + 22}
     if (xaxis or {}).get("title"):  # room under the tick labels for the axis title
         layout["margin"] = {**layout["margin"], "b": max(layout["margin"]["b"], 80)}
     return go.Figure(data=traces, layout={
@@ -37,6 +41,15 @@ def _figure(traces: list[dict], title: str, height: int, xaxis: dict | None = No
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
         "xaxis": {**GRID, "automargin": True, **(xaxis or {})}, "yaxis": {**GRID, "automargin": True, **(yaxis or {})},
         **layout})
+
+
+def wrapped(title: str, width: int = TITLE_WIDTH) -> str:
+    """A long title on two lines, broken at the last space before `width` characters: Plotly never wraps a title,
+    and on a phone its end (often the scope it names) would be cut off."""
+    if len(title) <= width or " " not in title[:width]:
+        return title
+    cut = title.rindex(" ", 0, width)
+    return title[:cut] + "<br>" + title[cut + 1:]
 
 
 def _top(df: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -208,7 +221,7 @@ def dumbbell(df: pd.DataFrame, year_a: int, year_b: int, title: str, tick: str =
             for year, column, color in ((year_a, "value_a", "year_a"), (year_b, "value_b", "year_b"))]
     return _figure(lines + dots, title, max(320, 30 * len(data) + 120), xaxis={"tickformat": tick,
                                                                               "rangemode": "tozero"},
-                   yaxis={"automargin": True})
+                   yaxis={"automargin": True}, margin={**MARGIN, "b": 80})  # room for the values, slanted on a phone
 
 
 def change_bars(df: pd.DataFrame, title: str) -> go.Figure:
