@@ -82,6 +82,11 @@ def shown(value) -> str:
     return money(value, unit, with_unit=False) if unit else number(value)
 
 
+def shown_change(value) -> str:
+    """A change, signed like its percentage beside it (+15.336, -2.466)."""
+    return ("+" if value > 0 else "") + shown(value)
+
+
 place_word = groups[group].lower() if group == "province" else ("xã/phường" if today else "quận/huyện")
 counted = Filters(provinces=scope.provinces, levels=scope.levels)
 partial = [f"năm {y} mới có {number(r)}/{number(e)} {charts.LEVEL_SHORT[level]} báo cáo"
@@ -150,12 +155,12 @@ def numbers_table() -> pd.DataFrame:
 
 table = pd.DataFrame(dict(zip(HEADERS, [
     rows["name"], [shown(v) for v in rows["value_a"]], [shown(v) for v in rows["value_b"]],
-    [shown(v) if p else "" for v, p in zip(rows["change"], paired, strict=True)],
+    [shown_change(v) if p else "" for v, p in zip(rows["change"], paired, strict=True)],
     [signed_percent(v) or "" for v in rows["change_pct"]],
     [number(v) for v in rows["rank_a"]], [number(v) for v in rows["rank_b"]], [rank_words(m) for m in moves],
     [note(r) for r in rows.itertuples()]], strict=True)))
 total_rows = pd.DataFrame([dict(zip(HEADERS, [
-    label, shown(a), shown(b), shown(b - a) if compared else "",
+    label, shown(a), shown(b), shown_change(b - a) if compared else "",
     (signed_percent(change(b, a)) or "") if compared else "", "", "", "", why], strict=True))
     for label, a, b, compared, why in TOTALS])
 scale = MONEY_UNITS[unit] if unit else 1
@@ -168,4 +173,5 @@ about = selection.describe() + [("So sánh", f"năm {year_a} với năm {year_b}
                                 ("Theo", place_label)] + ([("Đơn vị tiền", unit)] if unit else [])
 widgets.export_buttons(numbers_table, about, f"So sánh năm {year_a} và {year_b} — {MEASURES[measure]}{suffix}",
                        f"so_sanh_{year_a}_{year_b}", key="c_export")
-st.dataframe(pd.concat([table, total_rows], ignore_index=True), hide_index=True, key="compare_table")
+st.dataframe(pd.concat([table, total_rows], ignore_index=True), hide_index=True, key="compare_table",
+             column_config={"Ghi chú": st.column_config.TextColumn(width="large")})

@@ -460,8 +460,9 @@ def test_compare_page_equals_sql(open_app, warehouse, case):
         assert {k: number_in(row[c]) for k, c in cols.items()} == {
             **{k: want[k] for k in cols}, **{k: amount(want[k]) for k in ("a", "b", "change")},
             "pct": pytest.approx(want["pct"], abs=0.06)}, province
-        for k in ("a", "b", "change"):  # amounts read the Vietnamese way, 1.234.567
-            assert want[k] is None or str(row[cols[k]]) == vn(want[k] / scale, decimals), (province, k, row[cols[k]])
+        for k in ("a", "b", "change"):  # amounts read the Vietnamese way, 1.234.567; a rise signed like its %
+            sign = "+" if k == "change" and want[k] is not None and want[k] > 0 else ""
+            assert want[k] is None or str(row[cols[k]]) == sign + vn(want[k] / scale, decimals), (province, k)
         for k in ("rank_a", "rank_b"):  # a place reported in one year has no rank in the other: a dash
             assert want[k] is not None or str(row[cols[k]]) == "–", (province, k, row[cols[k]])
         shown_note = "" if pd.isna(row[note]) else str(row[note]).strip()
