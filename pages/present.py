@@ -98,10 +98,10 @@ screen = filters.url_value("trang", list(range(1, len(SCREENS) + 1)), 1, int)
 SCREENS[screen - 1]()
 
 bar = st.container(horizontal=True, vertical_alignment="center")
-if bar.button("Trước", icon=":material/arrow_back:", key="present_previous", shortcut="Left", disabled=screen == 1):
+if bar.button("Trước", key="present_previous", shortcut="Left", disabled=screen == 1):  # the key's hint is its arrow
     filters.remember(trang=screen - 1)
     st.rerun()
-if bar.button("Sau", icon=":material/arrow_forward:", key="present_next", shortcut="Right",
+if bar.button("Sau", key="present_next", shortcut="Right",
               disabled=screen == len(SCREENS)):
     filters.remember(trang=screen + 1)
     st.rerun()
