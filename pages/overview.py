@@ -139,8 +139,9 @@ places = places.assign(key=places["key"].fillna(""), name=places["name"].fillna(
 lead, move = st.columns(2)
 with lead:
     ranked = pd.concat([places.head(5), places.tail(5)]).drop_duplicates("key")
+    shown = ["name", "participants"] if below == "unit" else ["name", "units", "participants"]  # a unit is one
     widgets.chart(charts.ranked_bars(ranked, "participants", "Nhiều nhất và ít nhất"),
-                  ranked[["name", "units", "participants"]].rename(columns={
+                  ranked[shown].rename(columns={
                       "name": place_label, "units": "Đơn vị báo cáo", "participants": "Người tham gia"}),
                   key="overview_lead")
 with move:

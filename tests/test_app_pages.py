@@ -299,6 +299,7 @@ VIEWS = [
     pytest.param(View(years=(2022, 2024)), id="years"),
     pytest.param(View(years=(2025,), provinces=("01",), indicators=("class",), levels=("commune",), money="đồng"),
                  id="all-filters"),
+    pytest.param(View(provinces=("79",), boundaries="reported"), id="province-as-reported"),  # units, not areas
 ]
 
 
