@@ -39,6 +39,9 @@ province = None
 if group == "area":
     places = db.query("compare", selection.filters, year_a, year_b, measure).dropna(subset=["key"])
     names = dict(zip(places["key"], places["name"], strict=True))
+    if not names:
+        widgets.empty(f"Không tỉnh/thành phố nào có số liệu năm {year_a} hay năm {year_b} với bộ lọc đang chọn.")
+        st.stop()
     province = st.selectbox("Tỉnh/thành phố", list(names), format_func=names.get, key="c_province",
                             index=list(names).index(filters.url_value("xem_tinh", list(names), next(iter(names)))))
 filters.remember(nam_a=year_a, nam_b=year_b, so_sanh=measure, theo=None if group == "province" else group,

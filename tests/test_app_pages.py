@@ -320,6 +320,10 @@ def test_every_page_explains_an_empty_selection(open_app):
         assert_healthy(at)
         assert at.info, f"{page} shows no empty-state message"
         assert not at.dataframe, page
+    at.switch_page("pages/compare.py").run()
+    at.selectbox(key="c_group").set_value("area").run()  # by the areas of a province: none to choose from
+    assert_healthy(at)
+    assert at.info and not at.dataframe
 
 
 # --- 2. Overview KPIs ---------------------------------------------------------------------------------
