@@ -83,10 +83,10 @@ def _parse_sheet(read: list[tuple[Table, Extraction]], filename: str, index: Uni
     drafts: list[Draft] = []
     for table, extraction in read:
         parsed.readings.append(understood(table, extraction))
-        if misread := hidden_subtotals(extraction.drafts):
+        mismatches = check_totals(extraction.drafts)
+        if mismatches and (misread := hidden_subtotals(extraction.drafts)):  # only a form that disagrees
             raise FormError(misread.message, misread.sheet, misread.cell)
-        parsed.warnings += extraction.warnings + check_totals(extraction.drafts) + check_district_rows(
-            extraction.drafts)
+        parsed.warnings += extraction.warnings + mismatches + check_district_rows(extraction.drafts)
         drafts = join_tables(drafts, extraction.drafts) if drafts else list(extraction.drafts)
     placed = Placer(index, title, options, first.sheet, year).place(drafts)
     parsed.layouts[first.sheet] = " + ".join(extraction.layout for _, extraction in read)

@@ -7,6 +7,7 @@ template always reads cleanly. No formulas: a workbook saved by a script has no 
 from __future__ import annotations
 
 import csv
+from functools import cache
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -32,9 +33,16 @@ INSTRUCTIONS = [
 
 
 def indicator_labels() -> list[tuple[str, str]]:
-    """(indicator key, Vietnamese label) in display order, shared with the dashboard."""
-    with (DATA_DIR / "indicators.csv").open(encoding="utf-8-sig", newline="") as handle:
-        return [(row["indicator"], row["label_vi"]) for row in csv.DictReader(handle)]
+    """(indicator key, Vietnamese label) in display order, shared with the dashboard. Read once per version of
+    the file: every table read describes its columns with them."""
+    path = DATA_DIR / "indicators.csv"
+    return list(_labels(path, path.stat().st_mtime_ns))
+
+
+@cache
+def _labels(path: Path, version: int) -> tuple[tuple[str, str], ...]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return tuple((row["indicator"], row["label_vi"]) for row in csv.DictReader(handle))
 
 
 def write_template(year: int, out: Path) -> Path:
