@@ -256,8 +256,8 @@ def account_box() -> None:
     script that stores or deletes the login cookie, on the run after a login or logout."""
     user = current_user()  # first: it may find the cookie stale, and so have it deleted
     written = st.session_state.pop(COOKIE_TO_WRITE, None)
-    if written is not None:
-        st.sidebar.html(login_cookie.script(written), unsafe_allow_javascript=True)
+    if written is not None and (code := login_cookie.script(written)):
+        st.sidebar.html(code, unsafe_allow_javascript=True)
     if user is None:
         return
     st.sidebar.caption(f"Đăng nhập: **{literal(user.name)}** · {ROLE_LABELS[user.role]}")

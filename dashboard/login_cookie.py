@@ -11,8 +11,9 @@ once; a disabled account is refused by auth.current_user as any session is; "ÄÄ
 A script run cannot set an HTTP cookie, but the server that runs it can: served by `streamlit run app.py`
 (app.py's st.App with the two routes of `routes()`), the page sends the browser to LOGIN_ROUTE with a one-time ticket,
 and the answer sets the cookie HttpOnly, so no script in the page can read it, then returns to the page; logging
-out goes through LOGOUT_ROUTE the same way. Run without these routes (AppTest, or mounted elsewhere), the page's own
-script writes the cookie, which then cannot be HttpOnly. Either way it is SameSite=Strict (Secure over HTTPS).
+out goes through LOGOUT_ROUTE the same way. The cookie is SameSite=Strict (Secure over HTTPS). Run without these
+routes (AppTest, or mounted elsewhere) no cookie is written at all, since a page's script could only write one that
+is not HttpOnly: a login then lasts as long as its session.
 """
 
 from __future__ import annotations
@@ -107,16 +108,14 @@ def holder(value: str, known: Accounts, key: bytes, now: float | None = None) ->
     return account
 
 
-def script(value: str | None) -> str:
-    """The page script that has the cookie stored (or, for None, deleted): through the server's routes when it
-    has them, else by the page itself."""
-    if _served_routes:
-        target = f"{LOGIN_ROUTE}?ticket={_ticket(value)}&" if value else f"{LOGOUT_ROUTE}?"
-        return ("<script>location.replace(" + json.dumps(target + "next=")
-                + " + encodeURIComponent(location.pathname + location.search));</script>")
-    content, max_age = (value, LIFETIME_S) if value else ("", 0)
-    return ("<script>document.cookie = " + json.dumps(f"{NAME}={content}; Path=/; Max-Age={max_age}; SameSite=Strict")
-            + " + (location.protocol === 'https:' ? '; Secure' : '');</script>")
+def script(value: str | None) -> str | None:
+    """The page script that sends the browser through the server's route that stores the cookie (or, for an empty
+    value, deletes it); None when this process serves no such routes."""
+    if not _served_routes:
+        return None
+    target = f"{LOGIN_ROUTE}?ticket={_ticket(value)}&" if value else f"{LOGOUT_ROUTE}?"
+    return ("<script>location.replace(" + json.dumps(target + "next=")
+            + " + encodeURIComponent(location.pathname + location.search));</script>")
 
 
 def _ticket(value: str) -> str:
