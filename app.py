@@ -18,7 +18,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import auth, db, filters, login_cookie, vietnamese
-from etl import warehouse
+from warehouse.load import DEFAULT_DB
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def ensure_warehouse() -> bool:
     path = db.warehouse_path()
     if path.exists():
         return True
-    if path != warehouse.DEFAULT_DB:
+    if path != DEFAULT_DB:
         st.warning(f"Chưa có kho dữ liệu tại `{path}`. Tạo bằng lệnh `python -m etl ingest THƯ_MỤC_BIỂU_MẪU "
                    f"--db {path}` rồi tải lại trang.")
         return False

@@ -72,7 +72,7 @@ QUICK = Size("quick1500", 1500)
 
 def national_warehouse(out: Path, size: Size) -> tuple[Path, dict]:
     """The cached warehouse for `size`, built (forms generated, then ingested) when missing."""
-    from etl.warehouse import schema_digest
+    from warehouse.load import schema_digest
 
     folder = out / f"{VERSION}-{size.label}"
     forms = _forms(folder / "forms", size)

@@ -19,7 +19,7 @@ import duckdb
 import streamlit as st
 
 from dashboard import queries
-from etl.warehouse import Warehouse, attach_read_only, reading, schema_digest, stored_schema_digest, warehouse_path
+from warehouse.load import Warehouse, attach_read_only, reading, schema_digest, stored_schema_digest, warehouse_path
 
 SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from, in this order; every unit carries its places on
     # both maps, from `boundaries`: a local copy of the small unit_boundaries view made first, so the large

@@ -32,8 +32,8 @@ from etl.resolve import Options
 from etl.teach import Choice, choices, synonym_row, teach
 from etl.template import DATA_DIR, indicator_labels
 from etl.units import load_index
-from etl.warehouse import Warehouse, WarehouseBusy, retrying
-from etl.warehouse import reading as warehouse_reading
+from warehouse.load import Warehouse, WarehouseBusy, retrying
+from warehouse.load import reading as warehouse_reading
 
 RULES_FILE = DATA_DIR / "upload_rules.csv"
 STATUS_WORDS = {"loaded": "mới", "replaced": "thay thế", "unchanged": "không đổi", "rejected": "bị từ chối"}
@@ -115,7 +115,7 @@ def screen(files: Sequence[Received], rules: UploadRules) -> tuple[list[Upload],
 
 def fresh(read: Callable[..., T], *args) -> T:
     """A data page's read or write of the warehouse; while another process holds the file longer than the
-    retries wait (etl.warehouse.WarehouseBusy), say so and stop the page."""
+    retries wait (warehouse.load.WarehouseBusy), say so and stop the page."""
     try:
         return read(*args)
     except WarehouseBusy as busy:

@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard import db
 from dashboard.filters import Selection
 from etl.units import REFORM_YEAR
-from etl.warehouse import reading
+from warehouse.load import reading
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -32,8 +32,8 @@ import pandas as pd
 
 from dashboard.format import change, change_words, money, number, percent
 from dashboard.queries import Filters
-from etl.deadlines import LEVEL_LABELS
 from etl.units import REFORM_YEAR
+from warehouse.deadlines import LEVEL_LABELS
 
 FIGURES = ("units", "events", "participants", "state_budget", "social", "spent")  # summed per place and year
 MEASURES = ("participants", "events", "spent")  # what the sentences compare, in this order

@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard import db, exports, vietnamese
 from dashboard.format import number
 from dashboard.queries import Filters
-from etl.deadlines import LEVEL_LABELS
+from warehouse.deadlines import LEVEL_LABELS
 
 TOPOJSON_URL = "./app/static/topojson/"  # served from static/ so maps need no internet
 MAX_ROWS = 1000  # rows shown on screen; exports still hold every row

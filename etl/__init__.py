@@ -1,7 +1,7 @@
 """ETL for Lifelong Learning Week result reports: returned forms -> one DuckDB warehouse.
 
 Pipeline, one module per step: read -> tables (find table) -> headers (map headers) -> extract
-(parse values) -> units/resolve (resolve units) -> validate -> warehouse (load). `pipeline` runs
+(parse values) -> units/resolve (resolve units) -> validate, then `warehouse.load` writes. `pipeline` runs
 the pure steps on bytes; `ingest` is the I/O edge, with `workers` parsing large runs in worker
 processes; `cli` is `python -m etl`.
 """

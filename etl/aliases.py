@@ -17,7 +17,7 @@ from pathlib import Path
 
 from etl.files import replace_file
 from etl.units import Unit, UnitIndex, aliases_file, load_index, split_type
-from etl.warehouse import Warehouse, reading
+from warehouse.load import Warehouse, reading
 
 FIELDS = ("map", "province", "alias", "code", "note")
 LOCALITIES = ("province", "district", "commune")

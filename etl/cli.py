@@ -17,7 +17,7 @@ from etl.ingest import FileResult, discover, ingest_paths
 from etl.resolve import Options
 from etl.teach import how_to_teach
 from etl.template import indicator_labels
-from etl.warehouse import warehouse_path
+from warehouse.load import warehouse_path
 
 STATUS_WORDS = {"loaded": "đã nạp", "replaced": "thay thế bản cũ", "unchanged": "không đổi", "rejected": "bị từ chối"}
 STATUS_MARKS = {"loaded": "✓", "replaced": "↻", "unchanged": "=", "rejected": "✗"}

@@ -14,7 +14,7 @@ import duckdb
 
 from etl.demo.build import generate_demo
 from etl.ingest import FileResult, ingest_paths
-from etl.warehouse import DEFAULT_DB
+from warehouse.load import DEFAULT_DB
 
 DEMO_FORMS = Path(__file__).resolve().parent.parent / "data" / "demo_forms"
 

@@ -26,10 +26,10 @@ from etl.read import SUPPORTED_TYPES, looks_like_spreadsheet
 from etl.resolve import Options
 from etl.understood import SheetReading
 from etl.units import Unit, UnitIndex, load_index
-from etl.warehouse import DEFAULT_DB, Outcome, Staged, Warehouse
 from etl.workers import Parse, Parser
+from warehouse.load import DEFAULT_DB, Outcome, Staged, Warehouse
 
-GROUP_COMMIT_FILES = 250  # files staged before one transaction writes them (see etl.warehouse)
+GROUP_COMMIT_FILES = 250  # files staged before one transaction writes them (see warehouse.load)
 
 
 @dataclass

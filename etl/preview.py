@@ -1,6 +1,6 @@
 """What a file would change, told before it is loaded, and what changed between two versions of a report.
 
-A preview is made from what `etl.warehouse` staged for the file (then discarded), so it shows what a
+A preview is made from what `warehouse.load` staged for the file (then discarded), so it shows what a
 load would do; its `plan` is what a confirmation must find again before it loads (see
 `etl.ingest.confirm_uploads`). The same `differences` compare a staged report with its current
 version and, on the history page, any two stored versions.
@@ -16,7 +16,7 @@ import duckdb
 from etl.errors import Issue
 from etl.resolve import Report
 from etl.understood import SheetReading
-from etl.warehouse import Staged
+from warehouse.load import Staged
 
 FUNDING_ITEMS = ("state_budget", "social")  # in đồng, as report_funding holds them
 STATED_TOTAL = "total"  # the funding total written on the form, kept beside its parts for checks

@@ -10,7 +10,7 @@ import duckdb
 from etl.errors import Issue
 from etl.text import thousands
 from etl.units import load_index
-from etl.warehouse import Warehouse
+from warehouse.load import Warehouse
 
 
 def status_text(db: Path) -> str:

@@ -8,8 +8,8 @@ import streamlit as st
 
 from dashboard import auth, db, intake, widgets
 from dashboard.safe_text import literal
-from etl import deadlines
-from etl import submission_status as status
+from warehouse import deadlines
+from warehouse import submission_status as status
 
 MESSAGE = "dl_message"  # (kind, text) of the last change, shown once at the top
 

@@ -1,4 +1,4 @@
-"""Chất lượng dữ liệu: what the quality views (etl/sql/quality.sql) find in the current reports, each finding
+"""Chất lượng dữ liệu: what the quality views (warehouse/sql/quality.sql) find in the current reports, each finding
 naming the file, sheet and cell to open; the original file downloadable, the findings exportable.
 
 Read fresh from the warehouse, opened read-only for a moment (the app must not hold it: see dashboard/db.py),
@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard import auth, db, intake, widgets
 from dashboard.format import number
 from dashboard.safe_text import literal
-from etl import quality
+from warehouse import quality
 
 HEADERS = {  # in the order shown: where to look comes before the long message, which the screen may cut
     "year": "Năm", "unit_name": "Đơn vị", "sheet": "Trang tính", "cell": "Ô", "message": "Nội dung", "file_name": "Tệp",

@@ -1,6 +1,6 @@
 """Tình hình nộp báo cáo: for a year and level, who has reported, on time or late, and who to chase.
 
-Reads the warehouse itself (fresh, not the analysis snapshot), read-only and briefly; see etl.submission_status.
+Reads the warehouse itself (fresh, not the analysis snapshot), read-only and briefly; see warehouse.submission_status.
 """
 
 from pathlib import Path
@@ -11,8 +11,8 @@ import streamlit as st
 from dashboard import auth, db, filters, intake, meeting, widgets
 from dashboard.format import number
 from dashboard.safe_text import literal
-from etl import deadlines
-from etl import submission_status as status
+from warehouse import deadlines
+from warehouse import submission_status as status
 
 STATUS_LABELS = {"missing": "Chưa nộp", "late": "Trễ hạn", "received": "Đã nộp", "on_time": "Đúng hạn"}
 BASIS_LABELS = {"form:own": "Ngày trên báo cáo", "received:own": "Ngày nạp tệp",  # date_source:via

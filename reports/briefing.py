@@ -21,11 +21,11 @@ from dashboard import queries, summary
 from dashboard.filters import BOUNDARIES
 from dashboard.format import money, number, percent, signed_percent
 from dashboard.queries import Filters
-from etl import submission_status
-from etl.deadlines import LEVEL_LABELS
 from etl.text import fold
 from etl.units import REFORM_YEAR, split_type
-from etl.warehouse import reading
+from warehouse import submission_status
+from warehouse.deadlines import LEVEL_LABELS
+from warehouse.load import reading
 
 RANKED = 5  # places shown leading and lagging, and with the largest gains and losses
 FUNDED = 10  # places in the funding chart

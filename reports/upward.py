@@ -22,12 +22,12 @@ from openpyxl.styles import Alignment, Border, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from etl.deadlines import LEVEL_LABELS
-from etl.submission_status import levels_for
 from etl.template import HEADER_ROW, THIN, header, indicator_labels, title_block
 from etl.text import fold
 from etl.units import REFORM_YEAR, split_type
-from etl.warehouse import reading
+from warehouse.deadlines import LEVEL_LABELS
+from warehouse.load import reading
+from warehouse.submission_status import levels_for
 
 FUNDING = ("state_budget", "social")
 FUNDING_LEAVES = ("Ngân sách nhà nước", "Xã hội hóa", "Tổng kinh phí")

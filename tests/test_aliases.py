@@ -13,11 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import auth
 from etl import accounts, aliases
-from etl import warehouse as warehouse_module
 from etl.ingest import Upload, confirm_uploads, ingest_paths, preview_uploads
 from etl.resolve import Options
 from etl.units import DATA_DIR, load_index
-from etl.warehouse import Warehouse
+from warehouse import load as warehouse_module
+from warehouse.load import Warehouse
 
 PAGE = Path(__file__).resolve().parent.parent / "pages" / "names.py"
 HEADER = "Năm;Tỉnh;Đơn vị;Lễ khai mạc - Số lượng;Lễ khai mạc - Số người;NSNN (nghìn đồng);XHH (nghìn đồng)"

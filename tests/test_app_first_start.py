@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.format import number
-from etl import warehouse
+from warehouse import load as warehouse
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

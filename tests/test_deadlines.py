@@ -11,10 +11,10 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import deadlines
 from etl.accounts import add_account
-from etl.deadlines import Deadline, DeadlineError
-from etl.warehouse import Warehouse
+from warehouse import deadlines
+from warehouse.deadlines import Deadline, DeadlineError
+from warehouse.load import Warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = [Deadline(None, "commune", 11, 10, note="Xã/phường gửi lên cấp trên; Quận 12 năm 2023: trước ngày 11/10"),

@@ -9,9 +9,9 @@ import duckdb
 import pytest
 from vietnamadminunits.database import get_data
 
-from etl import deadlines
 from etl.demo.build import generate_demo
 from etl.ingest import ingest_paths
+from warehouse import deadlines
 
 
 @pytest.fixture(scope="module")

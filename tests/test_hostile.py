@@ -15,9 +15,9 @@ from etl import cli
 from etl.ingest import FileResult, Upload, discover, ingest_paths, preview_uploads
 from etl.preview import FilePreview
 from etl.resolve import Options
-from etl.warehouse import Warehouse
 from tests.hostile.corpus import TOTALS, Case, build_corpus, csv_text, xlsx
 from tests.test_upload import app_env  # noqa: F401  (the upload page's warehouse and accounts)
+from warehouse.load import Warehouse
 
 CORPUS = build_corpus()
 BY_NAME = {case.name: case for case in CORPUS}

@@ -127,7 +127,7 @@ def test_a_file_whose_write_fails_changes_nothing_and_the_others_of_its_group_lo
         ingest, sql, tmp_path, monkeypatch):
     """Staging assumes the whole group is written; when the group fails, every file is staged again alone,
     so the one that fails leaves no trace and the next replaces the version really current (counted once)."""
-    from etl.warehouse import Warehouse
+    from warehouse.load import Warehouse
 
     ingest("q12_wards_2023.xlsx")
     failing, later = tmp_path / "a" / "q12_wards_2023.xlsx", _resubmit(tmp_path, 1500)

@@ -16,7 +16,7 @@ from app_support import remember_navigation
 from shapely.geometry import Point, shape
 from streamlit.testing.v1 import AppTest
 
-from etl.warehouse import Warehouse
+from warehouse.load import Warehouse
 
 ROOT = Path(__file__).resolve().parents[1]
 GEO = ROOT / "static" / "geo"

@@ -17,10 +17,10 @@ from app_support import download
 from streamlit.testing.v1 import AppTest
 
 from dashboard import intake
-from etl import quality
 from etl.ingest import Upload, ingest_paths, preview_uploads
 from etl.resolve import Options
-from etl.warehouse import Warehouse
+from warehouse import quality
+from warehouse.load import Warehouse
 
 PAGE = Path(__file__).resolve().parent.parent / "pages" / "quality.py"
 # Columns A..H of the test form; a unit's row i (0-based) is sheet row 5 + i.
@@ -308,7 +308,7 @@ def test_a_broken_rules_file_names_the_line_and_keeps_the_previous_rules(warehou
 
 
 def test_opening_the_warehouse_copies_the_rules_file(tmp_path):
-    """The ETL (etl.warehouse.Warehouse) applies data/quality_rules.csv each time it opens the warehouse."""
+    """The ETL (warehouse.load.Warehouse) applies data/quality_rules.csv each time it opens the warehouse."""
     db = tmp_path / "warehouse.duckdb"
     ingest_paths([form(tmp_path, 2023, [unit("Huyện Châu Phú")])], db)
     con = duckdb.connect(str(db), read_only=True)

@@ -12,8 +12,8 @@ import pytest
 
 from dashboard import db, queries
 from dashboard.queries import Filters
-from etl import reform
 from etl.ingest import ingest_paths
+from warehouse import reform
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADER = "Năm;Tỉnh;Đơn vị;Lễ khai mạc - Số lượng;Lễ khai mạc - Số người;NSNN (nghìn đồng);XHH (nghìn đồng)"

@@ -29,10 +29,10 @@ from app_support import download
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
-from etl import deadlines
-from etl import submission_status as status
 from etl.accounts import add_account
 from etl.ingest import ingest_paths
+from warehouse import deadlines
+from warehouse import submission_status as status
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = ["STT", "Đơn vị", "Lễ khai mạc - Số lượng", "Lễ khai mạc - Số người tham gia"]

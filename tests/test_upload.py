@@ -28,9 +28,9 @@ from etl.accounts import add_account
 from etl.ingest import Upload, confirm_uploads, ingest_paths, preview_uploads
 from etl.preview import Difference, Figures, stored_figures
 from etl.resolve import Options
-from etl.warehouse import Warehouse
 from tests.conftest import FIXTURES
 from tests.test_teach import extracurricular
+from warehouse.load import Warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

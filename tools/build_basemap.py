@@ -12,7 +12,7 @@ wards) is joined to it: by a disc of its own area for an island, by a thin strip
 coarse coast or border. Quần đảo Hoàng Sa and Quần đảo Trường Sa are drawn as small discs at
 their main islands and belong to the province the dataset puts their special zone (đặc khu) in.
 
-Feature ids are the warehouse's province keys (etl.units.unit_key and etl/sql/boundaries.sql): today's
+Feature ids are the warehouse's province keys (etl.units.unit_key and warehouse/sql/boundaries.sql): today's
 provinces 'N:P:<code>'; an old province that merged 'L:P:<code>', one that was left whole keeps today's key.
 """
 

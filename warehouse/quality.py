@@ -1,6 +1,6 @@
 """Data quality: the thresholds (data/quality_rules.csv) and the reads behind the "Chất lượng dữ liệu" page.
 
-The checks themselves are views (etl/sql/quality.sql), so an analyst opening the warehouse sees the same
+The checks themselves are views (warehouse/sql/quality.sql), so an analyst opening the warehouse sees the same
 findings as the page. Views cannot read a file whose path they do not know, so `sync` copies the rules
 and the indicator labels into the warehouse each time the ETL opens it: an officer's edit of the CSV
 applies from the next ingest, like a line added to data/unit_aliases.csv.
@@ -74,7 +74,7 @@ def _value(rule: str, setting: str, raw: str) -> float:
 
 
 def sync(con: duckdb.DuckDBPyConnection, rules_path: Path = DEFAULT_RULES) -> str | None:
-    """Copy the rules and the indicator labels into the warehouse (etl/sql/quality.sql made the tables),
+    """Copy the rules and the indicator labels into the warehouse (warehouse/sql/quality.sql made the tables),
     writing only when they changed. A broken rules file must not stop a day's loading: the warehouse
     keeps its previous rules and the reason is returned, for whoever opened the warehouse to show."""
     replace_rows(con, "indicator_labels", sorted(dict(indicator_labels()).items()))

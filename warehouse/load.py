@@ -34,12 +34,12 @@ from typing import TypeVar
 
 import duckdb
 
-from etl import deadlines, quality, reform
 from etl.errors import Issue
 from etl.pipeline import ParsedFile
 from etl.resolve import Report
 from etl.understood import SheetReading
 from etl.units import Unit, UnitIndex
+from warehouse import deadlines, quality, reform
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "warehouse.duckdb"

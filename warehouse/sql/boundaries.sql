@@ -1,6 +1,6 @@
 -- The 2025 reform: both maps side by side and where each old unit sits on today's map.
 -- Public, documented in README.md ("Boundaries: today's map or as reported"). The mapping itself is the
--- table unit_successors, filled from vietnamadminunits by etl/reform.py.
+-- table unit_successors, filled from vietnamadminunits by warehouse/reform.py.
 
 -- The unit dimension over both maps: official codes and names with their type prefix, today's province,
 -- and the names reports actually used for the unit when they differ from the official one (aliases in use).

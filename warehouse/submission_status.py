@@ -3,7 +3,7 @@
 The analysis pages read a snapshot refreshed when the file changes (dashboard/db.py); the status page is what
 officers watch while reports arrive, so it opens the file itself, read-only and only for the moment of a query:
 a warehouse held open would stop a data officer's `python -m etl ingest`. The rules live in the
-`submission_status` view (etl/sql/status.sql); this module only asks it.
+`submission_status` view (warehouse/sql/status.sql); this module only asks it.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import deadlines
 from etl.units import REFORM_YEAR
-from etl.warehouse import reading, retrying
+from warehouse import deadlines
+from warehouse.load import reading, retrying
 
 
 @dataclass(frozen=True)

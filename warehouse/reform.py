@@ -4,7 +4,7 @@ On 1 July 2025 the 63 provinces became 34 (whole provinces merged, so the provin
 exact), districts were abolished, and about 10,000 communes became 3,321. Most old communes went
 whole into one new commune; 471 were divided between two to five new ones. `vietnamadminunits`
 holds both lists and the mapping; this module turns its name keys into the warehouse's unit keys
-(see etl.units.unit_key) and stores them in `unit_successors`, which etl/sql/boundaries.sql reads.
+(see etl.units.unit_key) and stores them in `unit_successors`, which warehouse/sql/boundaries.sql reads.
 
 A divided commune is never split by guesswork: its successor rows carry `is_default` (the new
 commune the dataset names as where most of it went) and an area weight (the new communes' areas

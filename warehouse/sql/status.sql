@@ -2,7 +2,7 @@
 -- Public views, documented in README.md ("Submission status and deadlines"): submission_status, submission_counts,
 -- report_receipts. The others here are their internal steps.
 
--- A copy of data/deadlines.csv (etl/deadlines.py keeps it in step). year NULL: the default for every year;
+-- A copy of data/deadlines.csv (warehouse/deadlines.py keeps it in step). year NULL: the default for every year;
 -- deadline_year NULL: the day and month fall in the report's year.
 CREATE TABLE IF NOT EXISTS deadlines (
     year INTEGER,

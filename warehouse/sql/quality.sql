@@ -2,7 +2,7 @@
 -- Public, documented in README.md ("Data quality"). Findings are about current reports only: a corrected
 -- resubmission makes the finding on the version it replaces disappear. The thresholds are data: the
 -- ETL copies data/quality_rules.csv into quality_rules (and data/indicators.csv into indicator_labels)
--- each time it opens the warehouse (etl/quality.py), so an edit applies from the next ingest.
+-- each time it opens the warehouse (warehouse/quality.py), so an edit applies from the next ingest.
 
 CREATE TABLE IF NOT EXISTS quality_rules (
     rule VARCHAR NOT NULL,     -- which check: outlier_history, outlier_peers, events_without_participants
