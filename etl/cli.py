@@ -1,4 +1,5 @@
-"""`python -m etl …`: ingest, status, template, demo, account. Messages are for a data officer, in Vietnamese."""
+"""`python -m etl …`: ingest, status, template, demo, account, serve. Messages are for a data officer, in
+Vietnamese."""
 
 from __future__ import annotations
 
@@ -76,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--forms", type=Path, default=None, help="thư mục ghi biểu minh họa")
     demo.set_defaults(run=_demo)
     _account_parser(sub)
+    serve = sub.add_parser("serve", help="chạy thử bảng điều khiển cho nhiều người dùng: nginx trước N bản chạy")
+    serve.add_argument("--replicas", type=int, default=2, metavar="N", help="số bản chạy (mặc định %(default)s)")
+    serve.add_argument("--port", type=int, default=8500, metavar="P",
+                       help="cổng của nginx (mặc định %(default)s); các bản chạy dùng cổng P+1 … P+N")
+    serve.set_defaults(run=_serve)
     return parser
 
 
@@ -231,6 +237,31 @@ def _demo(args: argparse.Namespace) -> int:
         return 2
     print(summary_line(results))
     print(f"Kho dữ liệu minh họa: {args.db}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Until Ctrl-C or SIGTERM (both end the block the same way, so the cluster stops every child in order)."""
+    import signal
+
+    from deploy.replicas import ClusterError, cluster
+
+    if args.replicas < 1:
+        print("--replicas cần ít nhất 1.", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        with cluster(args.replicas, args.port) as running:
+            ports = ", ".join(str(r.port) for r in running.replicas)
+            print(f"Bảng điều khiển: {running.url} (nginx trước {args.replicas} bản chạy, cổng {ports}; "
+                  f"nhật ký trong {running.prefix}). Ctrl-C để dừng.", flush=True)
+            signal.pause()
+    except ClusterError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    print("Đã dừng nginx và các bản chạy.")
     return 0
 
 
