@@ -1,6 +1,8 @@
 """`python -m bench [--quick]`: ETL whole runs side by side with the naive way, then the app's page times
 and memory on a national warehouse, then the time to build a briefing deck and PDF; the last line is JSON.
-`python -m bench --hostile [--markdown]`: the hostile corpus instead, time and memory per file (bench/hostile.py)."""
+`python -m bench --hostile [--markdown]`: the hostile corpus instead, time and memory per file (bench/hostile.py).
+`python -m bench --load [--quick]`: many viewers at once on one replica, then two behind nginx, while an ingest
+runs (bench/load.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import app_speed, etl_speed, hostile, outputs_speed
+from bench import app_speed, etl_speed, hostile, load, outputs_speed
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -20,9 +22,17 @@ def main() -> None:
     parser.add_argument("--reruns", type=int, default=20, help="timed reruns per app page (default 20)")
     parser.add_argument("--hostile", action="store_true", help="only the hostile corpus: outcome, time, memory")
     parser.add_argument("--markdown", action="store_true", help="with --hostile: the table as Markdown")
+    parser.add_argument("--load", action="store_true",
+                        help="only the load test: 50 viewers (quick: 12) on 1 and 2 replicas behind nginx")
     args = parser.parse_args()
     if args.hostile:
         hostile.run(args.markdown)
+        return
+    if args.load:
+        OUT.mkdir(exist_ok=True)
+        result = load.run(OUT, args.quick)
+        load.print_lines(result)
+        print(json.dumps({"load": result}, ensure_ascii=False))
         return
     OUT.mkdir(exist_ok=True)
     forms = args.forms or (300 if args.quick else 1200)
