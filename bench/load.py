@@ -193,7 +193,11 @@ async def _ingest_then_watch(db: Path, forms: Path, probes: list[tuple[Session, 
 async def _until_shown(session: Session, expected: int, since: float, tally: Tally) -> float | None:
     """When the probe's replica first shows `expected`; None if not within VISIBLE_TIMEOUT_S."""
     while time.perf_counter() - since < VISIBLE_TIMEOUT_S:
-        run = await session.rerun()
+        try:
+            run = await session.rerun()
+        except SessionError as exc:
+            tally.errors.append(str(exc))
+            return None
         tally.errors += run.errors  # what the probe was shown, a viewer would have been shown
         if TILE in run.metrics and _tile(run) == expected:
             return time.perf_counter()

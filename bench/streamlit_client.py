@@ -44,7 +44,7 @@ class Run:
 
 
 class Session:
-    """One tab: opened with the page's GET (cookies: nginx's sticky route, Streamlit's XSRF), then a websocket."""
+    """One tab: its websocket, the URL's query string, the pages it may open, and the values its viewer set."""
 
     def __init__(self, base_url: str, ws: websockets.ClientConnection, query: str) -> None:
         self.base_url = base_url
@@ -57,17 +57,10 @@ class Session:
     @classmethod
     async def open(cls, base_url: str, page: str = "", query: str = "") -> tuple[Session, Run]:
         """Load `base_url/page?query` as a browser does; returns the session and its first run."""
-        async with httpx.AsyncClient(timeout=RUN_TIMEOUT_S) as http:
-            answer = await http.get(f"{base_url}/{page}")
-            answer.raise_for_status()
-        cookies = SimpleCookie()
-        for header in answer.headers.get_list("set-cookie"):
-            cookies.load(header)
-        host = urlsplit(base_url).netloc
-        ws = await websockets.connect(
-            f"ws://{host}/_stcore/stream", subprotocols=["streamlit"], max_size=None, open_timeout=RUN_TIMEOUT_S,
-            additional_headers={"Origin": base_url,
-                                "Cookie": "; ".join(f"{k}={m.value}" for k, m in cookies.items())})
+        try:
+            ws = await _connect(base_url, page)
+        except (httpx.HTTPError, websockets.WebSocketException, OSError, TimeoutError) as exc:
+            raise SessionError(f"could not connect: {exc!r}") from exc
         session = cls(base_url, ws, query)
         return session, await session.rerun(page_name=page)
 
@@ -84,8 +77,8 @@ class Session:
         state.page_script_hash = self.page_hash if page_hash is None else page_hash
         state.widget_states.widgets.extend(self.states.values())
         start = time.perf_counter()
-        await self.ws.send(msg.SerializeToString())
         try:
+            await self.ws.send(msg.SerializeToString())
             return await asyncio.wait_for(self._read_run(start), RUN_TIMEOUT_S)
         except TimeoutError as exc:
             raise SessionError(f"no script_finished within {RUN_TIMEOUT_S:.0f} s") from exc
@@ -126,6 +119,20 @@ class Session:
             elif kind == "script_finished" and msg.script_finished in FINAL:
                 run.seconds = time.perf_counter() - start
                 return run
+
+
+async def _connect(base_url: str, page: str) -> websockets.ClientConnection:
+    """The page's GET first, for its cookies (nginx's sticky route, Streamlit's XSRF), then the websocket."""
+    async with httpx.AsyncClient(timeout=RUN_TIMEOUT_S) as http:
+        answer = await http.get(f"{base_url}/{page}")
+        answer.raise_for_status()
+    cookies = SimpleCookie()
+    for header in answer.headers.get_list("set-cookie"):
+        cookies.load(header)
+    return await websockets.connect(
+        f"ws://{urlsplit(base_url).netloc}/_stcore/stream", subprotocols=["streamlit"], max_size=None,
+        open_timeout=RUN_TIMEOUT_S, additional_headers={
+            "Origin": base_url, "Cookie": "; ".join(f"{k}={m.value}" for k, m in cookies.items())})
 
 
 def _read_delta(msg: ForwardMsg, run: Run) -> None:
