@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import random
 import shutil
-import socket
 import statistics
 import sys
 import time
@@ -30,7 +29,7 @@ import duckdb
 
 from bench.app_speed import FULL, ROOT, national_warehouse
 from bench.streamlit_client import Run, Session, SessionError
-from deploy.replicas import HOST, cluster
+from deploy.replicas import cluster, free_base
 
 SESSIONS, QUICK_SESSIONS = 50, 12
 SECONDS, QUICK_SECONDS = 60.0, 15.0
@@ -91,7 +90,7 @@ async def _phase(replicas: int, source: Path, work: Path, forms: Path, added: in
     db = _fresh_copy(source, work / f"replicas-{replicas}")
     env = {"HTSD_WAREHOUSE": str(db), "HTSD_PUBLISHED": str(db.parent / "published"),
            "HTSD_ACCOUNTS": str(work / "no-accounts.toml"), "HTSD_PRIVATE": ""}
-    with cluster(replicas, _free_base(replicas), env) as running:
+    with cluster(replicas, free_base(replicas), env) as running:
         year = _last_year(source)
         probes = [await _probe(url, year) for url in running.replica_urls]  # also warms every replica up
         tally, rng = Tally(), random.Random(2026)
@@ -113,19 +112,6 @@ def _fresh_copy(source: Path, folder: Path) -> Path:
     db = folder / "warehouse.duckdb"
     shutil.copyfile(source, db)
     return db
-
-
-def _free_base(replicas: int) -> int:
-    """A port with the next `replicas` ports free too: nginx on it, the replicas after it."""
-    for base in range(18500, 19500, 10):
-        if all(_free(base + i) for i in range(replicas + 1)):
-            return base
-    raise RuntimeError("no free ports in 18500-19500")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex((HOST, port)) != 0
 
 
 async def _probe(url: str, year: int) -> tuple[Session, int]:

@@ -143,12 +143,24 @@ def cluster(replicas: int, port: int, env: Mapping[str, str] | None = None) -> I
         shutil.rmtree(prefix, ignore_errors=True)
 
 
+def free_base(replicas: int, start: int = 18500, stop: int = 19500) -> int:
+    """A port with the next `replicas` ports free too, for a cluster that must not meet another server."""
+    for base in range(start, stop, replicas + 1):
+        if all(_free(base + i) for i in range(replicas + 1)):
+            return base
+    raise ClusterError(f"Không còn {replicas + 1} cổng liền nhau trống trong {start}–{stop}.")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex((HOST, port)) != 0
+
+
 def _check_free(ports: Sequence[int]) -> None:
     """A port already in use would fail a replica, or worse, let another server answer its health check."""
     for p in ports:
-        with socket.socket() as probe:
-            if probe.connect_ex((HOST, p)) == 0:
-                raise ClusterError(f"Cổng {p} đang được dùng; chọn cổng khác bằng --port.")
+        if not _free(p):
+            raise ClusterError(f"Cổng {p} đang được dùng; chọn cổng khác bằng --port.")
 
 
 def _start_replica(replica: Replica, env: Mapping[str, str]) -> subprocess.Popen:
