@@ -18,7 +18,7 @@ import pandas as pd
 
 from etl.units import REFORM_YEAR
 from warehouse import deadlines
-from warehouse.load import reading, retrying
+from warehouse.load import Warehouse, reading, retrying
 
 
 @dataclass(frozen=True)
@@ -57,15 +57,12 @@ def align_deadlines(path: Path, deadlines_path: Path | None = None) -> list[str]
 
 
 def _write(path: Path, change: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
-    """One change to the warehouse, through a connection of its own, waiting while another writer holds it."""
-    def write() -> None:
-        con = duckdb.connect(str(path))
-        try:
-            change(con)
-        finally:
-            con.close()
-
-    retrying(write)
+    """One change to the warehouse as its writer (the writer lock, then a new published snapshot)."""
+    warehouse = retrying(lambda: Warehouse(path))
+    try:
+        warehouse.change(change)
+    finally:
+        warehouse.close()
 
 
 def undated_files(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
