@@ -104,18 +104,18 @@ def admit(placed: Placed) -> None:
 
 
 def ensure_warehouse() -> bool:
-    """True when there is a warehouse to show; on a fresh machine the demo one is built first."""
-    path = db.warehouse_path()
-    if path.exists():
+    """True when there is a published warehouse to show; on a fresh machine the demo one is built first."""
+    if db.read_path() is not None:
         return True
-    if path != DEFAULT_DB:
-        st.warning(f"Chưa có kho dữ liệu tại `{path}`. Tạo bằng lệnh `python -m etl ingest THƯ_MỤC_BIỂU_MẪU "
-                   f"--db {path}` rồi tải lại trang.")
+    path = db.warehouse_path()
+    if path != DEFAULT_DB or path.exists():
+        st.warning(f"Chưa có kho dữ liệu tại `{db.published_folder()}`. Tạo bằng lệnh `python -m etl ingest "
+                   f"THƯ_MỤC_BIỂU_MẪU --db {path}` rồi tải lại trang.")
         return False
     with db.FIRST_START:  # sessions opened meanwhile wait for the one build instead of starting their own
         if not path.exists():
             build_demo_with_progress(path)
-    return True
+    return db.read_path() is not None
 
 
 def build_demo_with_progress(path) -> None:

@@ -14,14 +14,14 @@ TARGET_S = 10
 
 def run(out: Path, quick: bool) -> dict:
     from dashboard import queries
-    from dashboard.db import snapshot
+    from dashboard.db import analysis_cursor, snapshot
     from reports.outputs import write_briefing
 
     db, _ = app_speed.national_warehouse(out, app_speed.QUICK if quick else app_speed.FULL)
     con = snapshot(db)
 
     def run_query(name: str, *args):
-        return getattr(queries, name)(con.cursor(), *args)
+        return getattr(queries, name)(analysis_cursor(con), *args)
 
     year = max(queries.years(con))
     timings = {}

@@ -1,110 +1,115 @@
-"""The app's read path to the warehouse: a private snapshot, refreshed when the file changes.
+"""The app's read path: the warehouse's published snapshot (warehouse.publish), opened read-only.
 
-DuckDB lets one process write a file only when no other process holds it open, so the app must
-not keep the warehouse open: a data officer's `python -m etl ingest` would fail. The app opens
-the file read-only for a moment, copies the public views it needs, and lets it go.
-Queries then run on that snapshot; a new ingest changes the file's version and the next page
-run takes a new snapshot, so new data shows without a restart.
+Every writer publishes an immutable snapshot after its write and switches the published folder's pointer; the
+app reads the file the pointer names. One read-only connection per snapshot serves every session of this
+process (cursors are safe across Streamlit's threads), and query results are cached on the snapshot's name, so
+new data shows on the next page run after a write, in every replica, without a restart, and the app never
+holds the warehouse file a writer needs.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
-import time
 from pathlib import Path
 
 import duckdb
 import streamlit as st
 
 from dashboard import queries
-from warehouse.load import Warehouse, attach_read_only, reading, schema_digest, stored_schema_digest, warehouse_path
+from warehouse import publish
+from warehouse.load import Warehouse, WarehouseBusy, reading, schema_digest, stored_schema_digest, warehouse_path
 
-SNAPSHOT_VIEWS = {  # snapshot table -> what it is copied from, in this order; every unit carries its places on
-    # both maps, from `boundaries`: a local copy of the small unit_boundaries view made first, so the large
-    # copies join a table rather than re-derive the view (which needs more than the snapshot's memory limit)
-    "boundaries": "SELECT * FROM warehouse.unit_boundaries",
-    "report_facts": "SELECT * FROM warehouse.report_facts JOIN boundaries USING (unit_key)",
-    "report_funding": "SELECT * FROM warehouse.report_funding JOIN boundaries USING (unit_key)",
-    "reports": "SELECT r.year, r.unit_key, r.submitted_at, p.* EXCLUDE (unit_key), b.* EXCLUDE (unit_key) "
-               "FROM warehouse.current_reports r JOIN warehouse.unit_places p USING (unit_key) "
-               "JOIN boundaries b USING (unit_key)",
-    "unit_places": "SELECT * FROM warehouse.unit_places JOIN boundaries USING (unit_key)",
-    "commune_makeup": "SELECT * FROM warehouse.commune_makeup",
-    "submission_counts": "SELECT * FROM warehouse.submission_counts",
-}
 FIRST_START = threading.Lock()  # one demo build per server process (see app.ensure_warehouse)
-SNAPSHOT_MEMORY = "150MB"
+SNAPSHOT_MEMORY = "256MB"  # DuckDB's own cache of a snapshot, per process: the file itself is in the page cache
 
 
 def version(path: Path) -> str:
-    """Changes on every write: size and mtime of the file and its write-ahead log."""
-    parts = []
-    for file in (path, path.with_name(path.name + ".wal")):
-        if file.exists():
-            stat = file.stat()
-            parts.append(f"{stat.st_mtime_ns}:{stat.st_size}")
-    return "|".join(parts)
+    """Changes when a file changes: its size and mtime (for files officers edit, such as deadlines.csv)."""
+    if not path.exists():
+        return ""
+    stat = path.stat()
+    return f"{stat.st_mtime_ns}:{stat.st_size}"
 
 
-def snapshot(path: Path) -> duckdb.DuckDBPyConnection:
-    """A private copy of the public views; waits briefly while an ingest holds the file.
+def published_folder() -> Path:
+    return publish.folder_for(warehouse_path())
 
-    The copy is made inside DuckDB (ATTACH, CREATE TABLE … AS, DETACH), so rows never pass through
-    Python, into a temporary database file with a memory limit: a national warehouse then costs the
-    app ~150 MB of cache instead of ~300 MB of tables held in memory.
-    """
-    con = duckdb.connect(str(_snapshot_file()))
-    con.execute("SET memory_limit = ?", [SNAPSHOT_MEMORY])
-    con.execute("SET preserve_insertion_order = false")  # the copies need no order, and keep less in memory
-    attach_read_only(con, path)
+
+def read_path() -> Path | None:
+    """The snapshot to read now; None when there is nothing to read yet, or while the first writer still holds
+    the warehouse (it publishes when done)."""
     try:
-        for name, sql in SNAPSHOT_VIEWS.items():
-            con.execute(f"CREATE TABLE {name} AS {sql}")  # noqa: S608 (fixed names)
-    finally:
-        con.execute("DETACH warehouse")
-    return con
+        return published(warehouse_path())
+    except WarehouseBusy:
+        return None
+
+
+def published(warehouse: Path) -> Path | None:
+    """The current snapshot of `warehouse`. One here that was never published (made by a version before
+    publishing, or copied in) is published first."""
+    found = publish.current(publish.folder_for(warehouse))
+    if found is None and warehouse.exists():
+        Warehouse(warehouse).close()
+        found = publish.current(publish.folder_for(warehouse))
+    return found
+
+
+def snapshot(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """The current snapshot of `warehouse`, read-only, with the analysis tables first on the search path."""
+    found = published(warehouse)
+    if found is None:
+        raise FileNotFoundError(f"{warehouse}: chưa có bản công bố nào")
+    return analysis_cursor(_connect(found))
+
+
+def analysis_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of a snapshot connection that reads the analysis tables before the warehouse's own views."""
+    cursor = con.cursor()
+    cursor.execute(f"SET search_path = '{publish.ANALYSIS},main'")
+    return cursor
+
+
+def _connect(file: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(file), read_only=True, config={"memory_limit": SNAPSHOT_MEMORY})
 
 
 def ensure_upgraded() -> None:
-    """A warehouse made by an older version gets today's tables and views before any page reads it."""
+    """A warehouse made by an older version gets today's tables and views, and a warehouse not yet published
+    (made before publishing existed, or its writer stopped before publishing) its snapshot, before any page reads."""
     _upgraded(str(warehouse_path()), schema_digest())
 
 
 @st.cache_resource(show_spinner="Đang nâng cấp kho dữ liệu…")
 def _upgraded(path_text: str, digest: str) -> bool:
-    """Once per server process and schema (the cache key): opening the file through the ETL upgrades it."""
+    """Once per server process and schema (the cache key): opening the file through the ETL upgrades it, and
+    closing it publishes. A machine that only receives the published folder has no warehouse to upgrade."""
     path = Path(path_text)
-    if not path.exists():
+    folder = publish.folder_for(path)
+    if not path.exists() or (not publish.is_stale(folder) and _published_digest(folder) == digest):
         return True
     with reading(path) as con:
         stored = stored_schema_digest(con)
-    if stored != digest:
+    if stored != digest or publish.is_stale(folder):
         Warehouse(path).close()
     return True
 
 
-def _snapshot_file() -> Path:
-    """A new file per snapshot; the process's older ones are deleted (their connections are dropped)."""
-    folder = Path(tempfile.gettempdir()) / "htsd_snapshots"
-    folder.mkdir(exist_ok=True)
-    for old in folder.glob(f"{os.getpid()}_*"):
-        old.unlink(missing_ok=True)
-    return folder / f"{os.getpid()}_{time.time_ns()}.duckdb"
+def _published_digest(folder: Path) -> str | None:
+    with reading(publish.current(folder)) as con:
+        return stored_schema_digest(con)
 
 
-@st.cache_resource(max_entries=1, show_spinner="Đang đọc kho dữ liệu…")
-def _snapshot_for(current_version: str) -> duckdb.DuckDBPyConnection:
-    return snapshot(warehouse_path())
+@st.cache_resource(max_entries=2, show_spinner="Đang đọc kho dữ liệu…")
+def _snapshot_for(file: str) -> duckdb.DuckDBPyConnection:
+    """One connection per snapshot in this process; the previous one stays for runs still using it."""
+    return _connect(Path(file))
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
-def _run(name: str, current_version: str, *args):
-    return getattr(queries, name)(_snapshot_for(current_version).cursor(), *args)
+def _run(name: str, file: str, *args):
+    return getattr(queries, name)(analysis_cursor(_snapshot_for(file)), *args)
 
 
 def query(name: str, *args):
-    """Run `dashboard.queries.<name>` on a cursor of the current snapshot (cursors are safe across
-    Streamlit's threads), cached on its arguments and the warehouse version."""
-    return _run(name, version(warehouse_path()), *args)
+    """Run `dashboard.queries.<name>` on the current snapshot, cached on its arguments and the snapshot."""
+    return _run(name, str(read_path()), *args)

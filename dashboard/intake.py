@@ -1,10 +1,9 @@
 """The data pages' glue to the ETL and the warehouse: upload limits, previews and confirmations kept in
 the session (the upload page), and every stored version of the reports (the history page).
 
-DuckDB lets a process open a file either for writing or for reading, not both at once, and only one
-process may write it. So the app opens the warehouse only inside `writing()` or `reading()`, one at a
-time in this server, briefly, and waits a little while another process (a command-line ingest, or
-the analysis pages' snapshot) holds it.
+Writes go to the warehouse inside `writing()`, one at a time in this server and, across servers and the
+command line, one at a time on the warehouse's writer lock (warehouse.lock); closing publishes a new
+snapshot. Reads, `reading()`, open the published snapshot (warehouse.publish), which no writer ever holds.
 """
 
 from __future__ import annotations
@@ -32,15 +31,16 @@ from etl.resolve import Options
 from etl.teach import Choice, choices, synonym_row, teach
 from etl.template import DATA_DIR, indicator_labels
 from etl.units import load_index
-from warehouse.load import Warehouse, WarehouseBusy, retrying
+from warehouse.load import Warehouse, retrying
 from warehouse.load import reading as warehouse_reading
+from warehouse.lock import WarehouseBusy
 
 RULES_FILE = DATA_DIR / "upload_rules.csv"
 STATUS_WORDS = {"loaded": "mới", "replaced": "thay thế", "unchanged": "không đổi", "rejected": "bị từ chối"}
 CHANGE_WORDS = {"new": "mới", "replaced": "thay thế", "unchanged": "không đổi"}
 CONFIRMABLE = ("loaded", "replaced")  # an unchanged or rejected file has nothing to load
 ENTRIES, PREVIEWS = "intake_entries", "intake_previews"  # session keys
-_OPEN = threading.Lock()  # one connection to the warehouse at a time in this server process
+_OPEN = threading.Lock()  # one writer connection to the warehouse at a time in this server process
 T = TypeVar("T")
 
 
@@ -114,8 +114,8 @@ def screen(files: Sequence[Received], rules: UploadRules) -> tuple[list[Upload],
 
 
 def fresh(read: Callable[..., T], *args) -> T:
-    """A data page's read or write of the warehouse; while another process holds the file longer than the
-    retries wait (warehouse.load.WarehouseBusy), say so and stop the page."""
+    """A data page's read or write of the warehouse; while another writer holds it longer than a writer waits
+    (warehouse.lock.WarehouseBusy), say so and stop the page."""
     try:
         return read(*args)
     except WarehouseBusy as busy:
@@ -136,8 +136,8 @@ def writing(submitted_by: str | None = None) -> Iterator[Warehouse]:
 
 @contextmanager
 def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The warehouse open read-only, for what the history page shows (always the file as it is now)."""
-    with _OPEN, warehouse_reading(path) as con:
+    """A published snapshot (db.read_path()) open read-only, for what the data pages show."""
+    with warehouse_reading(path) as con:
         yield con
 
 
@@ -163,7 +163,7 @@ def entries(uploads: list[Upload]) -> list[Entry]:
 def previews(pending: list[Entry], options: Options, rules: UploadRules) -> dict[str, FilePreview]:
     """Previews of the pending files (by content hash), each against the warehouse as it is now: made once
     per file, hints and warehouse version, and again after anything is loaded."""
-    key = (options, db.version(db.warehouse_path()))
+    key = (options, str(db.read_path()))  # every write publishes a new snapshot
     cached_key, made = st.session_state.get(PREVIEWS, (None, {}))
     if cached_key != key:
         made = {}
@@ -172,7 +172,7 @@ def previews(pending: list[Entry], options: Options, rules: UploadRules) -> dict
         with writing() as warehouse, progress(len(missing), rules, "Đang đọc thử") as step:
             for shown in preview_uploads(warehouse, missing, options, load_index(), on_progress=step):
                 made[shown.sha256] = shown
-        key = (options, db.version(db.warehouse_path()))  # opening the warehouse itself touches the file
+        key = (options, str(db.read_path()))  # a first preview makes and publishes the warehouse
     st.session_state[PREVIEWS] = (key, made)
     return made
 
@@ -337,9 +337,10 @@ class HistoryFilter:
 
 
 def source() -> tuple[str, str]:
-    """The warehouse file and its version: what the history's cached reads are keyed on."""
-    path = db.warehouse_path()
-    return str(path), db.version(path)
+    """The snapshot to read and its version: what the history's cached reads are keyed on (a snapshot never
+    changes, so its name is its version)."""
+    path = db.read_path()
+    return str(path), path.name if path else ""
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -363,7 +364,9 @@ def history(wanted: HistoryFilter, limit: int, at: tuple[str, str]) -> tuple[pd.
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def history_choices(at: tuple[str, str]) -> tuple[list[int], dict[str, str]]:
-    """Years, and provinces (code -> name), that have any version."""
+    """Years, and provinces (code -> name), that have any version (none before anything is published)."""
+    if not at[1]:
+        return [], {}
     with reading(Path(at[0])) as con:  # one pass over the versions
         found = con.execute("SELECT DISTINCT year, province_code, province_name FROM report_versions").fetchall()
     return sorted({y for y, _, _ in found}, reverse=True), dict(sorted(((c, n) for _, c, n in found),
@@ -389,6 +392,6 @@ def version_differences(before: int, after: int, at: tuple[str, str]) -> pd.Data
 
 def archived_file(sha256: str) -> bytes:
     """The bytes of a file exactly as it was sent (read when the download is asked for, never cached)."""
-    with reading(db.warehouse_path()) as con:
+    with reading(db.read_path()) as con:
         found = con.execute("SELECT content FROM archived_files WHERE sha256 = ?", [sha256]).fetchone()
     return bytes(found[0]) if found else b""

@@ -46,7 +46,7 @@ def briefing_buttons(selection: Selection, year: int, previous: int | None) -> N
 
     def make(suffix: str):
         return lambda: _built(lambda out: write_briefing(
-            db.warehouse_path(), out, year, province, previous, f.boundaries, money_unit=selection.money,
+            db.read_path(), out, year, province, previous, f.boundaries, money_unit=selection.money,
             run=db.query), suffix)
 
     menu.download_button("Bản trình chiếu (.pptx)", make(".pptx"), f"{name}.pptx", PPTX, key="briefing_pptx",
@@ -63,7 +63,7 @@ def upward_buttons(year: int, level: str, provinces: list[str], province_names: 
     if len(provinces) > 1:
         st.caption("Biểu tổng hợp gửi cấp trên: chọn một tỉnh/thành phố hoặc để trống (cả nước).")
         return
-    path = db.warehouse_path()
+    path = db.read_path()
     if provinces:
         with reading(path) as con:
             names = provinces_within(con, year, provinces[0])

@@ -14,7 +14,9 @@ import duckdb
 
 from etl.demo.build import generate_demo
 from etl.ingest import FileResult, ingest_paths
-from warehouse.load import DEFAULT_DB
+from warehouse import publish
+from warehouse.load import DEFAULT_DB, Warehouse
+from warehouse.lock import lock_path
 
 DEMO_FORMS = Path(__file__).resolve().parent.parent / "data" / "demo_forms"
 
@@ -37,7 +39,17 @@ def build_demo(db: Path = DEFAULT_DB, forms: Path | None = None,
         path.unlink(missing_ok=True)
     results = ingest_paths([forms], building, on_file=on_file, on_progress=on_progress)
     building.replace(db)
+    _publish_as(building, db)
     return results
+
+
+def _publish_as(building: Path, db: Path) -> None:
+    """The snapshot the ingest published belongs to the file under its final name: publish that (unless both
+    names share one published folder, HTSD_PUBLISHED), then remove what the temporary name left."""
+    if publish.folder_for(building) != publish.folder_for(db):
+        shutil.rmtree(publish.folder_for(building), ignore_errors=True)
+        Warehouse(db).close()
+    lock_path(building).unlink(missing_ok=True)
 
 
 def _refuse_real_warehouse(db: Path, forms: Path) -> None:

@@ -33,7 +33,7 @@ if len(f.provinces) > 1:
     st.page_link("pages/overview.py", label="Thoát trình chiếu", icon=":material/close:")
     widgets.empty("Trình chiếu cho cả nước hoặc một tỉnh/thành phố: bỏ bớt tỉnh ở bộ lọc rồi mở lại.")
     st.stop()
-b = briefing.gather(db.query, db.warehouse_path(), year, f.provinces[0] if f.provinces else None,
+b = briefing.gather(db.query, db.read_path(), year, f.provinces[0] if f.provinces else None,
                     previous_year(selection, year), f.boundaries, selection.money)
 BIG = {"font": {"size": 20}, "height": 540}
 

@@ -26,16 +26,16 @@ st.title("Chất lượng dữ liệu")
 
 @st.cache_data(max_entries=4, show_spinner="Đang đọc các kiểm tra chất lượng…")
 def load(path: Path, version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Findings and rule names of this version of the warehouse."""
+    """Findings and rule names of this published snapshot (its name is its version)."""
     with intake.reading(path) as con:
         return quality.findings(con), quality.rule_names(con)
 
 
-path = db.warehouse_path()
-if not path.exists():
+path = db.read_path()
+if path is None:
     widgets.empty("Chưa có kho dữ liệu. Nạp báo cáo ở trang «Nộp báo cáo» trước.")
     st.stop()
-found, rules = intake.fresh(load, path, db.version(path))
+found, rules = intake.fresh(load, path, path.name)
 try:
     quality.load_rules()
 except (quality.RulesError, OSError) as problem:

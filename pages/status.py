@@ -1,6 +1,6 @@
 """Tình hình nộp báo cáo: for a year and level, who has reported, on time or late, and who to chase.
 
-Reads the warehouse itself (fresh, not the analysis snapshot), read-only and briefly; see warehouse.submission_status.
+Reads the published snapshot (warehouse.publish), the same for every replica; see warehouse.submission_status.
 """
 
 from pathlib import Path
@@ -22,34 +22,40 @@ BASIS_LABELS = {"form:own": "Ngày trên báo cáo", "received:own": "Ngày nạ
 user = auth.require("officer")
 st.title("Tình hình nộp báo cáo")
 path = db.warehouse_path()
-if not path.exists():
-    widgets.empty("Chưa có kho dữ liệu. Nạp báo cáo ở trang «Nộp báo cáo» hoặc bằng lệnh `python -m etl ingest`.")
-    st.stop()
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def choices(where: str, version: str, rules: str) -> tuple[list[int], int | None, dict[str, str], list[str]]:
-    """Years, the latest year with reports, today's provinces, and the deadlines file's problems; first brings
-    the warehouse's deadlines in line with the file (keyed on both files, so it runs again when either changes)."""
-    problems = status.align_deadlines(Path(where))
+def aligned(warehouse: str, rules: str) -> list[str]:
+    """The deadlines file's problems, once the warehouse's copy is in line with the file (a write, published):
+    once per version of the file. A replica fed only the published folder reads the writer's copy."""
+    return status.align_deadlines(Path(warehouse)) if Path(warehouse).exists() else []
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def choices(where: str) -> tuple[list[int], int | None, dict[str, str]]:
+    """Years, the latest year with reports, today's provinces (of one published snapshot: its name is its version)."""
     with intake.reading(Path(where)) as con:
-        return status.years(con), status.latest_reported_year(con), status.provinces(con), problems
+        return status.years(con), status.latest_reported_year(con), status.provinces(con)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def undated(where: str, version: str, rules: str, year: int) -> pd.DataFrame:
+def undated(where: str, year: int) -> pd.DataFrame:
     with intake.reading(Path(where)) as con:
         return status.undated_files(con, year).set_index("sha256")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def table(where: str, version: str, rules: str, year: int, level: str, provinces: tuple[str, ...]) -> pd.DataFrame:
+def table(where: str, year: int, level: str, provinces: tuple[str, ...]) -> pd.DataFrame:
     with intake.reading(Path(where)) as con:
         return status.status(con, year, level, list(provinces))
 
 
-current = (str(path), db.version(path), db.version(deadlines.csv_path()))  # what a cached answer depends on
-years, latest, province_names, problems = intake.fresh(choices, *current)
+problems = intake.fresh(aligned, str(path), db.version(deadlines.csv_path()))
+if db.read_path() is None:
+    widgets.empty("Chưa có kho dữ liệu. Nạp báo cáo ở trang «Nộp báo cáo» hoặc bằng lệnh `python -m etl ingest`.")
+    st.stop()
+current = (str(db.read_path()),)  # what a cached answer depends on: the snapshot, which never changes
+years, latest, province_names = intake.fresh(choices, *current)
 if problems:
     st.error("Tệp hạn nộp (data/deadlines.csv) có lỗi nên chưa áp dụng; đang dùng hạn nộp đã lưu trước đó. "
              "Sửa ở trang «Hạn nộp báo cáo»:\n\n" + "\n".join(f"- {literal(p)}" for p in problems))

@@ -16,21 +16,19 @@ def write_briefing(db_path: Path, out: Path, year: int, province: str | None = N
                    boundaries: str = "today", template: Path | None = None, money_unit: str = "triệu đồng",
                    run: Callable | None = None) -> Path:
     """The deck (.pptx) or the PDF (.pdf) at `out`. `run(name, *args)` runs dashboard.queries (the app's cached
-    dashboard.db.query); without it a private snapshot of the warehouse is taken for this one file."""
+    dashboard.db.query); without it the warehouse's published snapshot is read."""
     if out.suffix.lower() not in SUFFIXES:
         raise briefing.BriefingError(f"Tệp kết quả phải là .pptx hoặc .pdf, không phải '{out.suffix or out.name}'.")
     if run is not None:
         return _write(run, db_path, out, year, province, compare_with, boundaries, template, money_unit)
-    from dashboard.db import snapshot
+    from dashboard.db import analysis_cursor, snapshot
 
     con = snapshot(db_path)
-    (file,), = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
     try:
-        return _write(lambda name, *args: getattr(queries, name)(con.cursor(), *args), db_path, out, year, province,
-                      compare_with, boundaries, template, money_unit)
+        return _write(lambda name, *args: getattr(queries, name)(analysis_cursor(con), *args), db_path, out, year,
+                      province, compare_with, boundaries, template, money_unit)
     finally:
         con.close()
-        Path(file).unlink(missing_ok=True)
 
 
 def _write(run: Callable, db_path: Path, out: Path, year: int, province: str | None, compare_with: int | None,

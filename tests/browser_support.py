@@ -113,15 +113,16 @@ def wait_healthy(process: subprocess.Popen, url: str, log: Path) -> None:
 
 
 @contextmanager
-def serve(warehouse: Path, log: Path, env: dict[str, str] | None = None, script: str = "app.py") -> Iterator[App]:
-    """`streamlit run app.py` (or another `script`) on a free local port against `warehouse`, stopped at the end
-    whatever happens."""
-    port = free_port()
+def serve(warehouse: Path, log: Path, env: dict[str, str] | None = None, script: str = "app.py",
+          port: int | None = None) -> Iterator[App]:
+    """`streamlit run app.py` (or another `script`) on `port` (default a free local one) against `warehouse`,
+    stopped at the end whatever happens."""
+    port = port or free_port()
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
                "--server.address", HOST, "--server.headless", "true", "--server.fileWatcherType", "none",
                "--browser.gatherUsageStats", "false"]
     environment = {**os.environ, "HTSD_WAREHOUSE": str(warehouse), **(env or {})}
-    with log.open("wb") as sink:
+    with log.open("ab") as sink:
         process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=sink, stderr=subprocess.STDOUT)
         try:
             served = App(f"http://{HOST}:{port}", log)

@@ -16,7 +16,7 @@ from etl import accounts, aliases
 from etl.ingest import Upload, confirm_uploads, ingest_paths, preview_uploads
 from etl.resolve import Options
 from etl.units import DATA_DIR, load_index
-from warehouse import load as warehouse_module
+from warehouse import lock, publish
 from warehouse.load import Warehouse
 
 PAGE = Path(__file__).resolve().parent.parent / "pages" / "names.py"
@@ -143,19 +143,28 @@ def test_the_names_page_resolves_a_name_for_a_data_officer(setup, monkeypatch, t
     assert any(r["alias"] == "Phường Phú Bình" and r["code"] == "19753" for r in aliases.read_aliases(path))
 
 
-def test_the_names_page_says_so_while_an_ingest_holds_the_warehouse(setup, monkeypatch, tmp_path):
+def test_the_names_page_reads_while_an_ingest_writes_and_a_save_then_says_the_warehouse_is_busy(
+        setup, monkeypatch, tmp_path):
+    """An ingest holds the writer lock: the page still lists the names (it reads the published snapshot), and
+    saving an alias says the warehouse is busy instead of failing; once the ingest is done, the alias applies."""
     path, db = setup
     monkeypatch.setenv("HTSD_ALIASES", str(path))
     monkeypatch.setenv("HTSD_WAREHOUSE", str(db))
     monkeypatch.setenv("HTSD_ACCOUNTS", str(tmp_path / "accounts.toml"))
-    monkeypatch.setattr(warehouse_module, "LOCK_RETRIES", 2)
+    monkeypatch.setattr(lock, "WAIT_S", 0.3)
     accounts.add_account("hoa", "officer", "can-bo-du-lieu", "Trần Văn Hòa")
     at = AppTest.from_file(str(PAGE), default_timeout=60)
     at.session_state[auth.SESSION_USER] = "hoa"
-    with closing(duckdb.connect(str(db))):  # a writer holding the file, as `python -m etl ingest` does
+    with lock.writer_lock(db):  # the writer's lock, held as `python -m etl ingest` holds it
         at.run()
-    assert not at.exception and not at.error
-    assert [w.value for w in at.warning] == [str(warehouse_module.WarehouseBusy())]
+        assert not at.exception and not at.error and not at.warning
+        assert list(at.dataframe[0].value["Tên ghi trong báo cáo"]) == ["Phường Phú Bình", "Phường Thuận Thành"]
+        at.selectbox(key="names_pick").set_value(0).run()
+        at.button(key="names_save").click().run()
+        assert [w.value for w in at.warning] == [str(lock.WarehouseBusy())]
+    assert len(aliases.apply_to_warehouse(db, path)) == 1  # the ingest done: the saved alias applies
+    assert [p["reported_name"] for p in aliases.unresolved(publish.current(publish.folder_for(db)))] == [
+        "Phường Thuận Thành"]
 
 
 def test_the_names_page_is_for_data_officers(setup, monkeypatch):

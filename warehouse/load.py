@@ -25,7 +25,7 @@ import os
 import time
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -39,7 +39,8 @@ from etl.pipeline import ParsedFile
 from etl.resolve import Report
 from etl.understood import SheetReading
 from etl.units import Unit, UnitIndex
-from warehouse import deadlines, quality, reform
+from warehouse import deadlines, publish, quality, reform
+from warehouse.lock import WarehouseBusy, writer_lock
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "warehouse.duckdb"
@@ -84,14 +85,9 @@ def warehouse_path() -> Path:
 BUSY = (duckdb.IOException, duckdb.ConnectionException, duckdb.ResourceInUseException)
 LOCK_RETRIES = 20  # × 0.25 s: a command-line ingest of a few files lets go of the file within this
 T = TypeVar("T")
-
-
-class WarehouseBusy(RuntimeError):
-    """The warehouse stayed held by another connection (an ingest, an upload) for longer than we wait. Its
-    message is for the user; the last database error is its cause, for the log."""
-
-    def __init__(self) -> None:
-        super().__init__("Kho dữ liệu đang được nạp từ nơi khác (dòng lệnh hoặc phiên khác). Hãy thử lại sau ít phút.")
+OFFICER_COPIES = "SELECT " + ", ".join(  # every row of the copies of officers' files, to see whether a sync wrote
+    f"(SELECT list(r ORDER BY r) FROM (SELECT t AS r FROM {table} t))"
+    for table in ("deadlines", "quality_rules", "indicator_labels"))
 
 
 def retrying(action: Callable[[], T]) -> T:
@@ -149,6 +145,9 @@ def stored_schema_digest(con: duckdb.DuckDBPyConnection) -> str | None:
 class Warehouse:
     """The warehouse file. Single writer: ids and the current-version map are kept here.
 
+    Opening takes the writer lock (warehouse.lock: writers in other processes and replicas queue on it) and
+    closing publishes a new snapshot when anything was written (warehouse.publish), then lets the lock go.
+
     `submitted_by` names who sends the files written through this connection (an app account),
     kept with each ingest; the command line leaves it empty. Opened with a unit index, it first moves the
     reports of names an alias now resolves (`realiased`), so that every load and every preview stages
@@ -158,13 +157,20 @@ class Warehouse:
     def __init__(self, path: Path | str = DEFAULT_DB, index: UnitIndex | None = None,
                  submitted_by: str | None = None):
         self.submitted_by = submitted_by
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.folder = publish.folder_for(Path(path))
+        self._held = ExitStack()
+        self._held.enter_context(writer_lock(Path(path)))
+        try:
+            self._open(Path(path), index)
+        except BaseException:
+            self._held.close()
+            raise
+
+    def _open(self, path: Path, index: UnitIndex | None) -> None:
         self.con = duckdb.connect(str(path))
+        self.changed = publish.is_stale(self.folder)  # a write not yet published is published on close
         self._ensure_schema()
-        # copies of officers' data files the views judge by (a broken file keeps the last good copy; the
-        # status and quality pages say what is wrong with it)
-        deadlines.sync(self.con)
-        quality.sync(self.con)
+        self._sync_officers_files()
         if index is not None and not self.con.execute("SELECT count(*) FROM units").fetchone()[0]:
             self._load_units(index)
         self._read_state()
@@ -172,12 +178,28 @@ class Warehouse:
         self.pending: list[Staged] = []
         self._before_pending: tuple = ()  # the bookkeeping before the first staged file (see discard)
 
+    def will_write(self) -> None:
+        """Called before every write: the published snapshot is marked out of date until close publishes."""
+        if not self.changed:
+            publish.mark_stale(self.folder)
+            self.changed = True
+
+    def _sync_officers_files(self) -> None:
+        """Refresh the copies of officers' data files the views judge by (a broken file keeps the last good copy;
+        the status and quality pages say what is wrong with it); a copy that changed is a write."""
+        before = self.con.execute(OFFICER_COPIES).fetchone()
+        deadlines.sync(self.con)
+        quality.sync(self.con)
+        if self.con.execute(OFFICER_COPIES).fetchone() != before:
+            self.will_write()
+
     def _ensure_schema(self) -> None:
         """Create or upgrade tables and views, only when their SQL changed: re-creating views on every open
         would change the file, and every dashboard session would then take a new snapshot of it."""
         digest = schema_digest()
         if stored_schema_digest(self.con) == digest:
             return
+        self.will_write()
         reform.ensure_successors(self.con)  # the boundaries views need the old->new commune map
         for sql_file in SQL_FILES:
             self.con.execute((SQL_DIR / sql_file).read_text())
@@ -210,13 +232,25 @@ class Warehouse:
         return group
 
     def close(self) -> None:
-        self.con.close()
+        """Publish what was written, close the file, let the next writer in."""
+        try:
+            if self.changed:
+                publish.publish(self.con, self.folder)
+        finally:
+            self.con.close()
+            self._held.close()
+
+    def change(self, action: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
+        """One change outside loading (a deadline, a received date), published on close like a load."""
+        self.will_write()
+        action(self.con)
 
     def _load_units(self, index: UnitIndex) -> None:
         staged = Staged(Outcome("loaded"))
         _stage_units(staged, list(index.units.values()), index.units)
         units = index.units.values()
         provinces = sorted({(u.code, u.name) for u in units if u.map == "2025" and u.level == "province"})
+        self.will_write()
         self.con.execute("BEGIN")
         self._write([staged])
         self.con.executemany("INSERT INTO provinces_2025 VALUES (?, ?)", provinces)
@@ -322,6 +356,7 @@ class Warehouse:
         return [s.outcome for s in group]
 
     def _transaction(self, group: list[Staged]) -> None:
+        self.will_write()
         self.con.execute("BEGIN")
         try:
             self._write(group)
@@ -369,6 +404,7 @@ class Warehouse:
             if len(found) == 1:
                 moved.append((unit_key, found[0].key))
         if moved:
+            self.will_write()
             self.con.execute("BEGIN")
             for old, new in moved:
                 self._move_reports(old, new)

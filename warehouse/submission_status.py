@@ -1,10 +1,8 @@
-"""Who has reported, who is late and who is missing, read fresh from the warehouse for the data pages.
+"""Who has reported, who is late and who is missing, for the data pages and the upward report.
 
-The analysis pages read a snapshot refreshed when the file changes (dashboard/db.py); the status page is what
-officers watch while reports arrive, so it opens the file itself, read-only and only for the moment of a query:
-a warehouse held open would stop a data officer's `python -m etl ingest`. The rules live in the
-`submission_status` view (warehouse/sql/status.sql); this module only asks it.
-"""
+The page reads the published snapshot (warehouse/publish.py), which every write republishes, so it follows
+reports as they arrive; the deadlines and received dates officers give are writes of the warehouse (`_write`).
+The rules live in the `submission_status` view (warehouse/sql/status.sql); this module only asks it."""
 
 from __future__ import annotations
 
@@ -18,7 +16,7 @@ import pandas as pd
 
 from etl.units import REFORM_YEAR
 from warehouse import deadlines
-from warehouse.load import reading, retrying
+from warehouse.load import Warehouse, reading, retrying
 
 
 @dataclass(frozen=True)
@@ -57,15 +55,12 @@ def align_deadlines(path: Path, deadlines_path: Path | None = None) -> list[str]
 
 
 def _write(path: Path, change: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
-    """One change to the warehouse, through a connection of its own, waiting while another writer holds it."""
-    def write() -> None:
-        con = duckdb.connect(str(path))
-        try:
-            change(con)
-        finally:
-            con.close()
-
-    retrying(write)
+    """One change to the warehouse as its writer (the writer lock, then a new published snapshot)."""
+    warehouse = retrying(lambda: Warehouse(path))
+    try:
+        warehouse.change(change)
+    finally:
+        warehouse.close()
 
 
 def undated_files(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
