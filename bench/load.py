@@ -17,6 +17,7 @@ time from the ingest's end to the last replica showing it.
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import shutil
 import statistics
@@ -97,7 +98,7 @@ async def _phase(replicas: int, source: Path, work: Path, forms: Path, added: in
         start = time.perf_counter()
         deadline = start + seconds
         viewers = [_viewer(running.url, random.Random(rng.random()), deadline, tally) for _ in range(sessions)]
-        visible = _ingest_then_watch(db, forms, probes, added, start + seconds / 3, tally)
+        visible = _ingest_then_watch(db, forms, env, probes, added, start + seconds / 3, tally)
         *_, visible_s = await asyncio.gather(*viewers, visible)
         elapsed = time.perf_counter() - start
         for probe, _ in probes:
@@ -160,12 +161,12 @@ async def _act(session: Session, widgets: dict, rng: random.Random) -> Run:
     return await session.choose(widget, rng.sample(options, 1 if name == "f_years" else rng.randint(0, 2)))
 
 
-async def _ingest_then_watch(db: Path, forms: Path, probes: list[tuple[Session, int]], added: int,
-                             at: float, tally: Tally) -> float | None:
+async def _ingest_then_watch(db: Path, forms: Path, env: dict[str, str], probes: list[tuple[Session, int]],
+                             added: int, at: float, tally: Tally) -> float | None:
     """Run the ingest at `at`, then rerun every probe until each shows the new total; None if one never does."""
     await asyncio.sleep(max(0.0, at - time.perf_counter()))
     ingest = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "etl", "ingest", str(forms), "--db", str(db), cwd=ROOT,
+        sys.executable, "-m", "etl", "ingest", str(forms), "--db", str(db), cwd=ROOT, env={**os.environ, **env},
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
     output, _ = await ingest.communicate()
     done = time.perf_counter()
@@ -195,11 +196,13 @@ def _summary(tally: Tally, sessions: int, elapsed: float) -> dict:
     ms = sorted(s * 1000 for s in tally.seconds)
     return {"sessions": sessions, "reruns": len(ms), "p50_ms": round(statistics.median(ms)),
             "p95_ms": round(ms[int(0.95 * (len(ms) - 1))]), "errors": len(tally.errors),
-            "reruns_per_s": round(len(ms) / elapsed, 1), "error_examples": sorted(set(tally.errors))[:3]}
+            "reruns_per_s": round(len(ms) / elapsed, 1), "error_examples": sorted(set(tally.errors))[:3],
+            "load_average": round(os.getloadavg()[0], 1)}  # the machine is shared: how busy it was, at the end
 
 
 def print_lines(result: dict) -> None:
     for n, phase in result["replicas"].items():
         print(f"{n} replica(s), {phase['sessions']} sessions: p50 {phase['p50_ms']} ms, p95 {phase['p95_ms']} ms, "
-              f"{phase['reruns_per_s']} reruns/s, {phase['errors']} errors {phase['error_examples'] or ''}")
+              f"{phase['reruns_per_s']} reruns/s, {phase['errors']} errors {phase['error_examples'] or ''}"
+              f"(load average {phase['load_average']})")
     print(f"ingested figures visible on every replica after {result['ingest_visible_s']} s")
