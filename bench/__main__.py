@@ -1,8 +1,8 @@
 """`python -m bench [--quick]`: ETL whole runs side by side with the naive way, then the app's page times
 and memory on a national warehouse, then the time to build a briefing deck and PDF; the last line is JSON.
 `python -m bench --hostile [--markdown]`: the hostile corpus instead, time and memory per file (bench/hostile.py).
-`python -m bench --load [--quick]`: many viewers at once on one replica, then two behind nginx, while an ingest
-runs (bench/load.py)."""
+`python -m bench --load [--quick] [--sessions N]`: many viewers at once on one replica, then two behind nginx,
+while an ingest runs (bench/load.py)."""
 
 from __future__ import annotations
 
@@ -24,13 +24,14 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="with --hostile: the table as Markdown")
     parser.add_argument("--load", action="store_true",
                         help="only the load test: 50 viewers (quick: 12) on 1 and 2 replicas behind nginx")
+    parser.add_argument("--sessions", type=int, help="with --load: the number of viewers at once")
     args = parser.parse_args()
     if args.hostile:
         hostile.run(args.markdown)
         return
     if args.load:
         OUT.mkdir(exist_ok=True)
-        result = load.run(OUT, args.quick)
+        result = load.run(OUT, args.quick, args.sessions)
         load.print_lines(result)
         print(json.dumps({"load": result}, ensure_ascii=False))
         return

@@ -61,12 +61,13 @@ class Tally:
         self.errors += run.errors
 
 
-def run(out: Path, quick: bool) -> dict:
+def run(out: Path, quick: bool, sessions: int | None = None) -> dict:
     """Both phases; the same warehouse, sessions and seed for each, so only the number of replicas differs."""
     source, _ = national_warehouse(out, FULL)
     work = out / "load"
     forms, added = new_forms(work / "new_forms", _last_year(source))
-    sessions, seconds = (QUICK_SESSIONS, QUICK_SECONDS) if quick else (SESSIONS, SECONDS)
+    seconds = QUICK_SECONDS if quick else SECONDS
+    sessions = sessions or (QUICK_SESSIONS if quick else SESSIONS)
     phases = {str(n): asyncio.run(_phase(n, source, work, forms, added, sessions, seconds)) for n in REPLICAS}
     visible = [p["ingest_visible_s"] for p in phases.values()]
     return {"replicas": phases, "ingest_visible_s": None if None in visible else max(visible)}
