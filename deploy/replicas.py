@@ -62,7 +62,7 @@ def nginx_conf(site: str, prefix: Path) -> str:
     temp = "\n".join(f"    {kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi",
                                                                           "uwsgi", "scgi"))
     return (f"daemon off;\nworker_processes 1;\npid {prefix / 'nginx.pid'};\nerror_log {prefix / 'error.log'} warn;\n"
-            f"events {{\n    worker_connections 4096;\n}}\nhttp {{\n    access_log off;\n{temp}\n{site}\n}}\n")
+            f"events {{\n    worker_connections 1024;\n}}\nhttp {{\n    access_log off;\n{temp}\n{site}\n}}\n")
 
 
 def nginx_binary() -> str:
