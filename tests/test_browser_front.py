@@ -42,6 +42,18 @@ def log_in(page, app: App, path: str) -> None:
     browser_support.log_in(page, OFFICER, PASSWORD, re.compile(rf"{re.escape(path)}(\?.*)?$"))
 
 
+def upload_confirmed(page, name: str, workbook: bytes) -> None:
+    """On 'Nộp báo cáo': drop one workbook, wait for its preview, confirm it."""
+    with rerun(page, "dropping the file"):
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+            [{"name": name, "mimeType": XLSX, "buffer": workbook}])
+    confirm = page.get_by_role("button", name="Xác nhận nạp 1 tệp")
+    confirm.wait_for()
+    settle(page)
+    with rerun(page, "confirming"):
+        confirm.click()
+
+
 def test_a_password_login_through_nginx_lands_logged_in(new_page, front):
     for _ in range(BROWSERS):
         page = new_page()
@@ -57,14 +69,7 @@ def test_an_upload_through_nginx_is_loaded_and_shown(new_page, front, tmp_path):
     before = as_number(kpi(view_state(visit(viewer, front, "/")), "Người tham gia"))
     officer = new_page()
     log_in(officer, front, "/nop-bao-cao")
-    with rerun(officer, "dropping the file"):
-        officer.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-            [{"name": name, "mimeType": XLSX, "buffer": workbook}])
-    confirm = officer.get_by_role("button", name="Xác nhận nạp 1 tệp")
-    confirm.wait_for()
-    settle(officer)
-    with rerun(officer, "confirming"):
-        confirm.click()
+    upload_confirmed(officer, name, workbook)
     officer.get_by_text(f"{name} — đã nạp 2 báo cáo (mới).").wait_for()
     after = as_number(kpi(view_state(visit(viewer, front, "/")), "Người tham gia"))
     assert after - before == 2720
