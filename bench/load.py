@@ -65,10 +65,12 @@ def run(out: Path, quick: bool, sessions: int | None = None) -> dict:
     """Both phases; the same warehouse, sessions and seed for each, so only the number of replicas differs."""
     source, _ = national_warehouse(out, FULL)
     work = out / "load"
-    forms, added = new_forms(work / "new_forms", _last_year(source))
+    years = _years(source)
+    forms, added = new_forms(work / "new_forms", years[-1])
     seconds = QUICK_SECONDS if quick else SECONDS
     sessions = sessions or (QUICK_SESSIONS if quick else SESSIONS)
-    phases = {str(n): asyncio.run(_phase(n, source, work, forms, added, sessions, seconds)) for n in REPLICAS}
+    phases = {str(n): asyncio.run(_phase(n, source, work, years, (forms, added), sessions, seconds))
+              for n in REPLICAS}
     visible = [p["ingest_visible_s"] for p in phases.values()]
     return {"replicas": phases, "ingest_visible_s": None if None in visible else max(visible)}
 
@@ -86,24 +88,26 @@ def new_forms(folder: Path, year: int) -> tuple[Path, int]:
     return folder, sum(sum(p) for p in NEW_AGENCIES.values())
 
 
-def _last_year(db: Path) -> int:
+def _years(db: Path) -> range:
+    """The warehouse's years, which the viewers' links pick from; the new forms are for the last one."""
     with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute("SELECT max(year) FROM report_facts").fetchone()[0]
+        first, last = con.execute("SELECT min(year), max(year) FROM report_facts").fetchone()
+    return range(first, last + 1)
 
 
-async def _phase(replicas: int, source: Path, work: Path, forms: Path, added: int, sessions: int,
+async def _phase(replicas: int, source: Path, work: Path, years: range, new: tuple[Path, int], sessions: int,
                  seconds: float) -> dict:
+    """One cluster under the load; `new` is the folder of new forms and the participants they add."""
     db = _fresh_copy(source, work / f"replicas-{replicas}")
     env = {"HTSD_WAREHOUSE": str(db), "HTSD_PUBLISHED": str(db.parent / "published"),
            "HTSD_ACCOUNTS": str(work / "no-accounts.toml"), "HTSD_PRIVATE": ""}
     with cluster(replicas, free_base(replicas), env) as running:
-        year = _last_year(source)
-        probes = [await _probe(url, year) for url in running.replica_urls]  # also warms every replica up
+        probes = [await _probe(url, years[-1]) for url in running.replica_urls]  # also warms every replica up
         tally, rng = Tally(), random.Random(2026)
         start = time.perf_counter()
         deadline = start + seconds
-        viewers = [_viewer(running.url, random.Random(rng.random()), deadline, tally) for _ in range(sessions)]
-        visible = _ingest_then_watch(db, forms, env, probes, added, start + seconds / 3, tally)
+        viewers = [_viewer(running.url, years, random.Random(rng.random()), deadline, tally) for _ in range(sessions)]
+        visible = _ingest_then_watch(db, *new, env, probes, start + seconds / 3, tally)
         *_, ingest = await asyncio.gather(*viewers, visible)
         elapsed = time.perf_counter() - start
         for probe, _ in probes:
@@ -131,17 +135,18 @@ def _tile(run: Run) -> int:
     return int(run.metrics[TILE].replace(".", ""))
 
 
-async def _viewer(url: str, rng: random.Random, deadline: float, tally: Tally) -> None:
+async def _viewer(url: str, years: range, rng: random.Random, deadline: float, tally: Tally) -> None:
     """One viewer until the deadline; after a dropped connection or a timeout, a new tab, as a person would."""
     while time.perf_counter() < deadline:
         try:
-            await _browse(url, rng, deadline, tally)
+            await _browse(url, years, rng, deadline, tally)
         except (SessionError, OSError) as exc:
             tally.errors.append(str(exc))
 
 
-async def _browse(url: str, rng: random.Random, deadline: float, tally: Tally) -> None:
-    session, run = await Session.open(url, rng.choice(PAGES), f"nam={rng.randint(2016, 2026)}")
+async def _browse(url: str, years: range, rng: random.Random, deadline: float, tally: Tally) -> None:
+    """One tab: a link to an analysis page with a year in it, then a click after each moment of reading."""
+    session, run = await Session.open(url, rng.choice(PAGES), f"nam={rng.choice(years)}")
     try:
         tally.add(run)
         widgets = run.widgets
@@ -155,10 +160,12 @@ async def _browse(url: str, rng: random.Random, deadline: float, tally: Tally) -
 
 
 async def _act(session: Session, widgets: dict, rng: random.Random) -> Run:
-    """A page change one time in three, else a sidebar filter set to another of its shown options."""
-    if rng.random() < 1 / 3:
+    """A page change one time in three (always, if the page showed no filters), else a sidebar filter set to
+    another of its shown options."""
+    shown = [name for name in FILTERS if name in widgets]
+    if rng.random() < 1 / 3 or not shown:
         return await session.open_page(rng.choice([p for p in PAGES if session.pages.get(p) != session.page_hash]))
-    name = rng.choice(FILTERS)
+    name = rng.choice(shown)
     widget = widgets[name]
     options = list(getattr(widget, widget.WhichOneof("type")).options)
     if name == "f_money":
@@ -166,8 +173,8 @@ async def _act(session: Session, widgets: dict, rng: random.Random) -> Run:
     return await session.choose(widget, rng.sample(options, 1 if name == "f_years" else rng.randint(0, 2)))
 
 
-async def _ingest_then_watch(db: Path, forms: Path, env: dict[str, str], probes: list[tuple[Session, int]],
-                             added: int, at: float, tally: Tally) -> dict:
+async def _ingest_then_watch(db: Path, forms: Path, added: int, env: dict[str, str],
+                             probes: list[tuple[Session, int]], at: float, tally: Tally) -> dict:
     """Run the ingest at `at`, then rerun every probe until each shows the new total: the seconds from the
     ingest's end to the last replica showing it (None if one never does), and the most page runs a probe needed
     (1: the first run started after the ingest showed it, so the wait was that run's own time under the load)."""

@@ -3,8 +3,8 @@ bench and the tests.
 
 The same pieces as a real installation (README, "Chạy cho nhiều người dùng"): nginx with the site file of
 deploy/nginx/ in front, and N `streamlit run app.py` processes sharing one cookie secret, one accounts file and
-one warehouse. Here nginx runs unprivileged-style in a temporary prefix (its own config, pid, logs and temp
-folders; not a daemon), so it needs nothing but Debian's `nginx` package and leaves the system's nginx alone.
+one warehouse. Here nginx runs in the foreground from a temporary prefix of its own (configuration, pid, logs and
+temp folders), as any user: it needs nothing but Debian's `nginx` package and leaves the system's nginx alone.
 """
 
 from __future__ import annotations
