@@ -46,8 +46,7 @@ class Run:
 class Session:
     """One tab: its websocket, the URL's query string, the pages it may open, and the values its viewer set."""
 
-    def __init__(self, base_url: str, ws: websockets.ClientConnection, query: str) -> None:
-        self.base_url = base_url
+    def __init__(self, ws: websockets.ClientConnection, query: str) -> None:
         self.ws = ws
         self.query = query  # the URL's query string, which the app keeps the filters in
         self.pages: dict[str, str] = {}  # url path ("" for home) -> page script hash
@@ -61,7 +60,7 @@ class Session:
             ws = await _connect(base_url, page)
         except (httpx.HTTPError, websockets.WebSocketException, OSError, TimeoutError) as exc:
             raise SessionError(f"could not connect: {exc!r}") from exc
-        session = cls(base_url, ws, query)
+        session = cls(ws, query)
         return session, await session.rerun(page_name=page)
 
     async def close(self) -> None:

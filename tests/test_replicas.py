@@ -18,7 +18,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from bench.streamlit_client import Run, Session
+from bench.streamlit_client import Run, Session, SessionError
 from deploy.replicas import ROOT, SITE, ClusterError, cluster, free_base, nginx_binary, nginx_conf, render_site
 from etl.ingest import ingest_paths
 
@@ -99,8 +99,15 @@ def test_the_client_reads_filters_pages_and_tiles_as_a_viewer_sees_them(running)
     assert asyncio.run(browse()) == ["2.600", "4.770", ["2020"], [], True]
 
 
-def test_a_restarted_replica_serves_again(running) -> None:
-    running.restart(1)
+def test_a_restarted_replica_serves_again_and_its_old_session_counts_the_drop(running) -> None:
+    """The load bench counts a dropped connection as an error: the client says so instead of waiting."""
+    async def across_restart() -> None:
+        session, _ = await Session.open(running.replica_urls[1], "", "nam=2023")
+        running.restart(1)
+        with pytest.raises(SessionError, match="^disconnected"):
+            await session.rerun()
+
+    asyncio.run(across_restart())
     assert _open(running.replica_urls[1], "", "nam=2023").metrics[TILE] == "2.600"
 
 
