@@ -249,7 +249,8 @@ def _serve(args: argparse.Namespace) -> int:
     if args.replicas < 1:
         print("--replicas cần ít nhất 1.", file=sys.stderr)
         return 2
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    for stop in (signal.SIGINT, signal.SIGTERM):  # SIGINT too: a shell may start a background job ignoring it
+        signal.signal(stop, signal.default_int_handler)
     try:
         with cluster(args.replicas, args.port) as running:
             ports = ", ".join(str(r.port) for r in running.replicas)
