@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from deploy.replicas import ROOT, SITE, ClusterError, cluster, free_base, nginx_
 from etl.ingest import ingest_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
+DEBIAN_NGINX = Path("/etc/nginx")
 TILE = "Người tham gia"
 
 
@@ -44,6 +46,25 @@ def test_the_site_renders_for_the_try_out_and_nginx_accepts_it(tmp_path: Path) -
     conf.write_text(nginx_conf(site, tmp_path), encoding="utf-8")
     checked = subprocess.run([_nginx(), "-t", "-p", str(tmp_path), "-c", str(conf), "-e", str(tmp_path / "error.log")],
                              capture_output=True, text=True, timeout=30)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_the_site_as_installed_in_debians_nginx_is_accepted(tmp_path: Path) -> None:
+    """The README's install: the file as it is, in sites-enabled beside Debian's own nginx.conf (in a copy of
+    /etc/nginx, so the system's configuration is untouched)."""
+    nginx = _nginx()
+    if not DEBIAN_NGINX.joinpath("nginx.conf").exists():
+        pytest.skip("no Debian nginx configuration in /etc/nginx")
+    copy = tmp_path / "nginx"
+    shutil.copytree(DEBIAN_NGINX, copy, symlinks=True)
+    conf = copy / "nginx.conf"
+    text = conf.read_text().replace(str(DEBIAN_NGINX), str(copy)).replace("/var/log/nginx", str(tmp_path))
+    conf.write_text(text.replace("/run/nginx.pid", str(tmp_path / "nginx.pid")))  # writable by any user
+    for enabled in (copy / "sites-enabled").iterdir():
+        enabled.unlink()
+    shutil.copy(SITE, copy / "sites-enabled" / "htsd")
+    checked = subprocess.run([nginx, "-t", "-c", str(conf), "-e", str(tmp_path / "error.log")], capture_output=True,
+                             text=True, timeout=30)
     assert checked.returncode == 0, checked.stderr
 
 
