@@ -8,8 +8,8 @@ VERSION (and the warehouse SQL), because generating and ingesting them takes min
 What a page time includes: one `AppTest.run()` of app.py on that page, i.e. the sidebar, the page
 script, DuckDB queries on cache misses (st.cache_data is process-wide, as on a real server),
 Plotly figures, Styler/Arrow serialisation of tables, and AppTest's own overhead (a script-runner
-thread, parsing the delta messages). It excludes the warm-up run (the in-memory snapshot of the
-warehouse is taken there), the download files of the Data page (built only when a button is
+thread, parsing the delta messages). It excludes the warm-up run (the warehouse is published there
+when it has no snapshot yet, and the snapshot opened), the download files of the Data page (built only when a button is
 pressed, which no run does), the network and the browser. The peak RSS is the child process's
 high-water mark (VmHWM), so it includes the warm-up and AppTest itself. It is not getrusage's
 ru_maxrss: Linux carries that over from the forking parent, which here has just built the warehouse.

@@ -1,5 +1,5 @@
 """Meeting outputs: the time to build one briefing deck and one PDF for a national year on the national warehouse,
-warm (Kaleido's browser started and the snapshot taken, as in a running app after its first export)."""
+warm (Kaleido's browser started and the published snapshot opened, as in a running app after its first export)."""
 
 from __future__ import annotations
 

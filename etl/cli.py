@@ -19,6 +19,7 @@ from etl.resolve import Options
 from etl.teach import how_to_teach
 from etl.template import indicator_labels
 from warehouse.load import warehouse_path
+from warehouse.lock import WarehouseBusy
 
 STATUS_WORDS = {"loaded": "đã nạp", "replaced": "thay thế bản cũ", "unchanged": "không đổi", "rejected": "bị từ chối"}
 STATUS_MARKS = {"loaded": "✓", "replaced": "↻", "unchanged": "=", "rejected": "✗"}
@@ -31,7 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
-    return args.run(args)
+    try:
+        return args.run(args)
+    except WarehouseBusy as busy:  # another writer (an ingest, an upload) kept the warehouse past our wait
+        print(busy, file=sys.stderr)
+        return 3
 
 
 def _parser() -> argparse.ArgumentParser:

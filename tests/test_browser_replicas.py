@@ -19,9 +19,7 @@ import pytest
 from browser_support import (
     App,
     Page,
-    as_number,
     choose,
-    kpi,
     main_area,
     params,
     rerun,
@@ -30,7 +28,7 @@ from browser_support import (
     view_state,
     visit,
 )
-from test_browser_intake import QUANG_NINH, filled_template
+from test_browser_intake import QUANG_NINH, filled_template, overview
 
 from etl import accounts
 
@@ -62,15 +60,6 @@ def replicas(shared, tmp_path_factory) -> Iterator[tuple[App, App]]:
                     for name in "ab")
 
 
-def overview(page: Page, app: App) -> dict[str, float]:
-    """The overview's tiles for the latest year."""
-    state = view_state(visit(page, app, "/"))
-    return {"units": as_number(kpi(state, "Đơn vị báo cáo")), "events": as_number(kpi(state, "Hoạt động")),
-            "participants": as_number(kpi(state, "Người tham gia")),
-            "state_budget": as_number(kpi(state, "Ngân sách nhà nước (triệu đồng)")) * 1_000_000,
-            "social": as_number(kpi(state, "Xã hội hóa (triệu đồng)")) * 1_000_000}
-
-
 def log_in(page: Page, app: App, path: str) -> None:
     visit(page, app, path)
     browser_support.log_in(page, OFFICER, PASSWORD, f"**{path}")
@@ -78,8 +67,7 @@ def log_in(page: Page, app: App, path: str) -> None:
 
 def test_an_upload_confirmed_on_one_replica_shows_on_the_other(new_page, replicas, tmp_path):
     a, b = replicas
-    on_a = new_page()
-    before = overview(on_a, a)
+    before = overview(new_page, a)
     officer = new_page()
     log_in(officer, b, "/nop-bao-cao")
     name, issuer, province, rows = QUANG_NINH
@@ -93,7 +81,7 @@ def test_an_upload_confirmed_on_one_replica_shows_on_the_other(new_page, replica
         confirm.click()
     officer.get_by_text(f"{name} — đã nạp 2 báo cáo (mới).").wait_for()
 
-    after = overview(on_a, a)  # the page open on replica A, run again
+    after = overview(new_page, a)
     assert {k: round(after[k] - before[k]) for k in UPLOADED} == UPLOADED
 
 
