@@ -29,13 +29,12 @@ def main() -> None:
     if args.hostile:
         hostile.run(args.markdown)
         return
+    OUT.mkdir(exist_ok=True)
     if args.load:
-        OUT.mkdir(exist_ok=True)
         result = load.run(OUT, args.quick, args.sessions)
         load.print_lines(result)
         print(json.dumps({"load": result}, ensure_ascii=False))
         return
-    OUT.mkdir(exist_ok=True)
     forms = args.forms or (300 if args.quick else 1200)
     result = etl_speed.run(OUT, forms)
     print(f"ETL ingest, {result['forms']} forms:           {result['etl_ms_per_form']:>8} ms/form "
