@@ -85,6 +85,8 @@ def cookie_secret(env: Mapping[str, str]) -> str:
 
 @dataclass
 class Replica:
+    """One `streamlit run app.py` on its own port, which it keeps across restarts (nginx lists the port)."""
+
     port: int
     log: Path
     process: subprocess.Popen | None = None
