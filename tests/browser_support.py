@@ -35,6 +35,7 @@ VIEWPORT = {"width": 1366, "height": 768}
 HOST = "127.0.0.1"
 START_TIMEOUT = 60  # seconds for `streamlit run` to answer its health check
 TIMEOUT_MS = 20_000  # any single wait in the browser
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # Installed in every page: what the user sees of the main area (text, drawn charts) and the URL's query.
 SIGNATURE_JS = """window.__viewSignature = () => {
@@ -276,3 +277,15 @@ def download(page: Page, button: re.Pattern) -> tuple[str, bytes]:
     assert done.failure() is None, done.failure()
     settle(page)  # a button that still reran the page would give the next one a new file id mid-click
     return done.suggested_filename, Path(done.path()).read_bytes()
+
+
+def upload_confirmed(page: Page, name: str, workbook: bytes) -> None:
+    """On 'Nộp báo cáo': drop one workbook, wait for its preview, confirm it."""
+    with rerun(page, "dropping the file"):
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+            [{"name": name, "mimeType": XLSX, "buffer": workbook}])
+    confirm = page.get_by_role("button", name="Xác nhận nạp 1 tệp")
+    confirm.wait_for()
+    settle(page)
+    with rerun(page, "confirming"):
+        confirm.click()

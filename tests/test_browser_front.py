@@ -12,7 +12,7 @@ from pathlib import Path
 
 import browser_support
 import pytest
-from browser_support import App, as_number, kpi, main_area, rerun, settle, view_state, visit
+from browser_support import App, as_number, kpi, main_area, upload_confirmed, view_state, visit
 from test_browser_intake import QUANG_NINH, filled_template
 
 from deploy.replicas import cluster, free_base
@@ -21,7 +21,6 @@ from etl import accounts
 pytestmark = pytest.mark.browser
 
 OFFICER, PASSWORD = "hoa", "qua-cua-truoc-2026"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BROWSERS = 3  # with a replica chosen at random for each, a front without stickiness fails one of them 3 times in 4
 
 
@@ -40,18 +39,6 @@ def front(tmp_path_factory, demo: Path) -> App:
 def log_in(page, app: App, path: str) -> None:
     visit(page, app, path)
     browser_support.log_in(page, OFFICER, PASSWORD, re.compile(rf"{re.escape(path)}(\?.*)?$"))
-
-
-def upload_confirmed(page, name: str, workbook: bytes) -> None:
-    """On 'Nộp báo cáo': drop one workbook, wait for its preview, confirm it."""
-    with rerun(page, "dropping the file"):
-        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-            [{"name": name, "mimeType": XLSX, "buffer": workbook}])
-    confirm = page.get_by_role("button", name="Xác nhận nạp 1 tệp")
-    confirm.wait_for()
-    settle(page)
-    with rerun(page, "confirming"):
-        confirm.click()
 
 
 def test_a_password_login_through_nginx_lands_logged_in(new_page, front):

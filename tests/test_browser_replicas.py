@@ -22,9 +22,9 @@ from browser_support import (
     choose,
     main_area,
     params,
-    rerun,
     serve,
     settle,
+    upload_confirmed,
     view_state,
     visit,
 )
@@ -35,7 +35,6 @@ from etl import accounts
 pytestmark = pytest.mark.browser
 
 OFFICER, PASSWORD = "lan", "can-bo-hai-may-2026"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Quảng Ninh's two wards (test_browser_intake.QUANG_NINH): Hạ Long 2 + 3 activities, 1,500 + 420 people,
 # 30 + 12 million; Bãi Cháy 4 activities, 800 people, 8 million from the state budget
 UPLOADED = {"units": 2, "events": 9, "participants": 2720, "state_budget": 38_000_000, "social": 12_000_000}
@@ -71,14 +70,7 @@ def test_an_upload_confirmed_on_one_replica_shows_on_the_other(new_page, replica
     officer = new_page()
     log_in(officer, b, "/nop-bao-cao")
     name, issuer, province, rows = QUANG_NINH
-    with rerun(officer, "dropping the file"):
-        officer.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-            [{"name": name, "mimeType": XLSX, "buffer": filled_template(tmp_path, issuer, province, rows)}])
-    confirm = officer.get_by_role("button", name="Xác nhận nạp 1 tệp")
-    confirm.wait_for()
-    settle(officer)
-    with rerun(officer, "confirming"):
-        confirm.click()
+    upload_confirmed(officer, name, filled_template(tmp_path, issuer, province, rows))
     officer.get_by_text(f"{name} — đã nạp 2 báo cáo (mới).").wait_for()
 
     after = overview(new_page, a)
