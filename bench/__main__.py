@@ -44,6 +44,7 @@ def main() -> None:
           f"(ETL is {result['speedup_vs_openpyxl']}x faster)")
     print(f"bare python-calamine, all workbooks:    {result['calamine_ms_per_form']:>8} ms/form")
     print(f"sandbox (etl.sandbox) cost per form:    {result['sandbox_ms_per_form']:>8} ms/form")
+    print(f"publish (in each whole run), once:      {result['publish_s']:>8} s")
     app = app_speed.run(OUT, args.quick, args.reruns)
     app_speed.print_table(app)
     outputs = outputs_speed.run(OUT, args.quick)
