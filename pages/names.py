@@ -22,7 +22,8 @@ done = st.session_state.pop("names_done", None)
 if done:
     st.success(done)
 
-pending = intake.fresh(aliases.unresolved, db.read_path()) if db.read_path() else []
+snapshot = db.read_path()
+pending = intake.fresh(aliases.unresolved, snapshot) if snapshot else []
 if not pending:
     st.success("Mọi tên đơn vị trong kho dữ liệu đều đã xác định.")
 else:

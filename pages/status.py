@@ -51,10 +51,11 @@ def table(where: str, year: int, level: str, provinces: tuple[str, ...]) -> pd.D
 
 
 problems = intake.fresh(aligned, str(path), db.version(deadlines.csv_path()))
-if db.read_path() is None:
+snapshot = db.read_path()
+if snapshot is None:
     widgets.empty("Chưa có kho dữ liệu. Nạp báo cáo ở trang «Nộp báo cáo» hoặc bằng lệnh `python -m etl ingest`.")
     st.stop()
-current = (str(db.read_path()),)  # what a cached answer depends on: the snapshot, which never changes
+current = (str(snapshot),)  # what a cached answer depends on: the snapshot, which never changes
 years, latest, province_names = intake.fresh(choices, *current)
 if problems:
     st.error("Tệp hạn nộp (data/deadlines.csv) có lỗi nên chưa áp dụng; đang dùng hạn nộp đã lưu trước đó. "

@@ -104,19 +104,14 @@ def retrying(action: Callable[[], T]) -> T:
         raise WarehouseBusy() from held
 
 
-def attach_read_only(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """The warehouse as database `warehouse` of `con`, read-only. Readers attach to a connection of their own
-    rather than open the file: two connections to one file in a process would clash."""
-    retrying(lambda: con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)]))
-
-
 @contextmanager
 def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The warehouse read-only, as the default database, for as long as one read takes (the app must not keep
-    the file: a data officer's `python -m etl ingest` could not write it)."""
+    """The warehouse (or a published snapshot) read-only, as the default database, for as long as one read takes.
+    It is attached to a connection of its own rather than opened: a file opened twice in one process with other
+    settings would clash. A reader of the warehouse itself must not keep it: a writer could not write it."""
     con = duckdb.connect()
     try:
-        attach_read_only(con, path)
+        retrying(lambda: con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)]))
         con.execute("USE warehouse")
         yield con
     finally:
